@@ -1,0 +1,33 @@
+/**
+ * Problems found in a spec. They are collected into a list that each stage is
+ * handed explicitly (never global state), so one run reports every problem it
+ * can find instead of stopping at the first.
+ */
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Stable code, listed in the README, e.g. `E_REF_DANGLING`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** What the user can do about it. */
+  hint: string;
+  /** The spec file, as the user named it. */
+  file: string;
+  /** 1-based, when the loader could map the pointer to a source position. */
+  line?: number;
+  column?: number;
+  /** RFC 6901 pointer into the document, `""` for the root. */
+  pointer: string;
+}
+
+export type DiagnosticInput = Omit<Diagnostic, "file" | "line" | "column">;
+
+export const hasErrors = (list: readonly Diagnostic[]): boolean =>
+  list.some((d) => d.severity === "error");
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const pointer = d.pointer === "" ? "#" : `#${d.pointer}`;
+  return `${where} ${d.severity} ${d.code}: ${d.message}\n  at ${pointer}\n  hint: ${d.hint}`;
+}

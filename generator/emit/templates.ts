@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+
+export type Template = (view: object) => string;
+
+/** The templates/ folder of this package, found upward from this module (source or dist/ bundle). */
+function templatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "templates", "runtime.ts.hbs"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("specforge: cannot find its templates/ folder");
+    dir = parent;
+  }
+  return join(dir, "templates");
+}
+
+/**
+ * Compiles the templates in an environment of their own. `noEscape`: every value a template prints
+ * was already escaped for its context by emit/escape.ts; HTML escaping would corrupt TypeScript.
+ * `strict`: a template naming a field the view model lacks fails instead of printing nothing.
+ */
+export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {
+  const handlebars = Handlebars.create();
+  const dir = templatesDir();
+  const entries = names.map((name) => [name, handlebars.compile(readFileSync(join(dir, `${name}.ts.hbs`), "utf8"), { noEscape: true, strict: true })]);
+  return Object.fromEntries(entries) as Record<N, Template>;
+}

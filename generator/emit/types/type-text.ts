@@ -1,0 +1,58 @@
+import type { NameTable } from "../../names/plan.js";
+import type { ObjectNode, TypeNode } from "../../ir/model.js";
+import { docComment, literalText, propertyKey } from "../escape.js";
+import { docParagraphs } from "../doc.js";
+
+/** TypeScript type text for an IR node. Object members carry their JSDoc. */
+export function typeText(node: TypeNode, names: NameTable): string {
+  switch (node.kind) {
+    case "unknown":
+    case "never":
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+      return node.kind;
+    case "integer":
+      return "number";
+    case "binary":
+      return "Blob";
+    case "literal":
+      return literalText(node.value);
+    case "ref":
+      return names.schemas.get(node.target)?.type ?? "unknown";
+    case "array":
+      return `${wrap(typeText(node.items, names))}[]`;
+    case "object":
+      return objectText(node, names);
+    case "union":
+      return joinUnique(node.members.map((m) => typeText(m, names)), " | ");
+    case "intersection":
+      return joinUnique(node.members.map((m) => wrap(typeText(m, names))), " & ");
+  }
+}
+
+/** The body of an object type, `{ ... }`. Optional properties stay optional, never `| undefined`. */
+export function objectText(node: ObjectNode, names: NameTable): string {
+  const lines: string[] = [];
+  for (const property of node.properties) {
+    const doc = docComment(docParagraphs(property.doc));
+    if (doc !== "") lines.push(doc);
+    lines.push(`${propertyKey(property.name)}${property.required ? "" : "?"}: ${typeText(property.type, names)};`);
+  }
+  if (node.additional) lines.push(`[key: string]: ${indexSignatureType(node.additional, node, names)};`);
+  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
+}
+
+/** An index signature must admit every declared property's type as well. */
+export function indexSignatureType(additional: TypeNode, node: ObjectNode, names: NameTable): string {
+  const declared = node.properties.map((p) => typeText(p.type, names) + (p.required ? "" : " | undefined"));
+  return joinUnique([typeText(additional, names), ...declared], " | ");
+}
+
+const wrap = (text: string): string => (/^[\w.]+$|^"[^"]*"$|^\{[\s\S]*\}$/.test(text) && !text.includes("|") ? text : `(${text})`);
+
+function joinUnique(parts: string[], separator: string): string {
+  const unique = [...new Set(parts)];
+  return unique.length === 0 ? "never" : unique.join(separator);
+}

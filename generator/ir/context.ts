@@ -1,0 +1,28 @@
+import type { DiagnosticInput } from "../diagnostics.js";
+import type { Literal, NamedSchema } from "./model.js";
+
+/** What the schema and operation builders share while one document is turned into IR. */
+export interface BuildContext {
+  root: unknown;
+  report(diagnostic: DiagnosticInput): void;
+  /** Named schemas in output order; hoisted inline schemas are appended as they are found. */
+  schemas: NamedSchema[];
+  /** Discriminator facts that the variants' own types must carry, applied once all schemas exist. */
+  discriminatorPins: { target: string; property: string; values: Literal[] }[];
+  /** Pointers of non-component refs being expanded, to stop on a cycle. */
+  expanding: Set<string>;
+}
+
+export type RawSchema = Record<string, unknown>;
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+export const isLiteral = (value: unknown): value is Literal =>
+  value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+
+/** The pointer prefix of named component schemas; a `$ref` to one of these stays a reference. */
+export const COMPONENT_SCHEMAS = "/components/schemas/";
+
+export const isComponentSchemaPointer = (pointer: string): boolean =>
+  pointer.startsWith(COMPONENT_SCHEMAS) && !pointer.slice(COMPONENT_SCHEMAS.length).includes("/");

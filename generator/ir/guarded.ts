@@ -1,0 +1,26 @@
+import type { Api, NamedSchema, TypeNode } from "./model.js";
+import { referencedSchemas } from "./references.js";
+
+/** A union worth a guard: more than one non-null member, not just a list of literals (an enum). */
+export function isGuardedUnion(type: TypeNode): boolean {
+  if (type.kind !== "union") return false;
+  const members = type.members.filter((m) => m.kind !== "null");
+  return members.length > 1 && !members.every((m) => m.kind === "literal");
+}
+
+/**
+ * The schemas that get runtime guards: every union, and everything a union's guard has to call to
+ * check a value deeply (its members and, transitively, the schemas they reference). Output order.
+ */
+export function guardedSchemas(api: Api): NamedSchema[] {
+  const byId = new Map(api.schemas.map((s) => [s.id, s]));
+  const chosen = new Set<string>();
+  const pending = api.schemas.filter((s) => isGuardedUnion(s.type)).map((s) => s.id);
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (chosen.has(id) || !byId.has(id)) continue;
+    chosen.add(id);
+    pending.push(...referencedSchemas(byId.get(id)!.type));
+  }
+  return api.schemas.filter((s) => chosen.has(s.id));
+}

@@ -1,0 +1,137 @@
+import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { isComponentSchemaPointer, isLiteral, isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { docOf } from "./doc.js";
+import { convertUnion } from "./union.js";
+import type { NameHint, Property, TypeNode } from "./model.js";
+
+export const UNKNOWN: TypeNode = { kind: "unknown" };
+
+/**
+ * One Schema Object (OpenAPI 3.0 §4.7.24, 3.1 §4.8.24 / JSON Schema 2020-12) to a TypeNode.
+ * `hint` names schemas that have to be hoisted out of this one (union variants).
+ */
+export function convertSchema(ctx: BuildContext, raw: unknown, pointer: string, hint: NameHint): TypeNode {
+  if (raw === true || raw === undefined) return UNKNOWN;
+  if (raw === false) return { kind: "never" };
+  if (!isRecord(raw)) {
+    ctx.report({
+      code: "W_SCHEMA_INVALID",
+      severity: "warning",
+      message: "A schema must be an object or a boolean.",
+      hint: "Replace the value with a Schema Object; it is typed as unknown meanwhile.",
+      pointer,
+    });
+    return UNKNOWN;
+  }
+  if (typeof raw.$ref === "string") return convertRef(ctx, raw.$ref, joinPointer(pointer, "$ref"), hint);
+  const node = convertKeywords(ctx, raw, pointer, hint);
+  // OpenAPI 3.0 `nullable` (3.1 writes `type: [X, "null"]`, handled in convertKeywords).
+  return raw.nullable === true ? withNull(node) : node;
+}
+
+export function withNull(node: TypeNode): TypeNode {
+  if (node.kind === "null" || node.kind === "unknown") return node;
+  if (node.kind === "union") {
+    return node.members.some((m) => m.kind === "null") ? node : { ...node, members: [...node.members, { kind: "null" }] };
+  }
+  return { kind: "union", members: [node, { kind: "null" }] };
+}
+
+function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
+  if ("const" in raw && isLiteral(raw.const)) return { kind: "literal", value: raw.const };
+  if (Array.isArray(raw.enum)) {
+    const values = raw.enum.filter(isLiteral);
+    return values.length === 1 ? { kind: "literal", value: values[0]! } : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
+  }
+  if (Array.isArray(raw.oneOf) || Array.isArray(raw.anyOf)) return convertUnion(ctx, raw, pointer, hint);
+  if (Array.isArray(raw.allOf)) return convertAllOf(ctx, raw, pointer, hint);
+  if (Array.isArray(raw.type)) {
+    const members = raw.type.filter((t): t is string => typeof t === "string").map((t) => convertTyped(ctx, raw, t, pointer, hint));
+    return members.length === 1 ? members[0]! : { kind: "union", members };
+  }
+  if (typeof raw.type === "string") return convertTyped(ctx, raw, raw.type, pointer, hint);
+  if (isRecord(raw.properties) || raw.additionalProperties !== undefined) return convertObject(ctx, raw, pointer, hint);
+  if (raw.items !== undefined) return convertTyped(ctx, raw, "array", pointer, hint);
+  // No type keyword at all, e.g. `{description: "Any type"}`: anything, typed as unknown (never any).
+  return UNKNOWN;
+}
+
+function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: string, hint: NameHint): TypeNode {
+  switch (type) {
+    case "string":
+      return raw.format === "binary" ? { kind: "binary" } : { kind: "string" };
+    case "number":
+    case "integer":
+    case "boolean":
+    case "null":
+      return { kind: type };
+    case "array":
+      return { kind: "array", items: convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) };
+    case "object":
+      return convertObject(ctx, raw, pointer, hint);
+    default:
+      ctx.report({
+        code: "W_SCHEMA_TYPE",
+        severity: "warning",
+        message: `Unknown schema type "${type}".`,
+        hint: "Use one of string, number, integer, boolean, array, object or null.",
+        pointer: joinPointer(pointer, "type"),
+      });
+      return UNKNOWN;
+  }
+}
+
+function convertObject(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
+  const required = new Set(Array.isArray(raw.required) ? raw.required.filter((r) => typeof r === "string") : []);
+  const properties: Property[] = [];
+  if (isRecord(raw.properties)) {
+    for (const [name, schema] of Object.entries(raw.properties)) {
+      const at = joinPointer(pointer, "properties", name);
+      properties.push({
+        name,
+        type: convertSchema(ctx, schema, at, [...hint, name]),
+        required: required.has(name),
+        doc: isRecord(schema) ? docOf(schema) : {},
+        pointer: at,
+      });
+    }
+  }
+  const extra = raw.additionalProperties;
+  const additional =
+    extra === true || (isRecord(extra) && Object.keys(extra).length === 0)
+      ? UNKNOWN
+      : isRecord(extra)
+        ? convertSchema(ctx, extra, joinPointer(pointer, "additionalProperties"), [...hint, "Value"])
+        : undefined;
+  return additional === undefined ? { kind: "object", properties } : { kind: "object", properties, additional };
+}
+
+function convertAllOf(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
+  const members = (raw.allOf as unknown[]).map((m, i) => convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint));
+  const { allOf: _allOf, ...own } = raw;
+  if (isRecord(own.properties) || own.additionalProperties !== undefined) members.push(convertObject(ctx, own, pointer, hint));
+  return members.length === 1 ? members[0]! : { kind: "intersection", members };
+}
+
+/** A `$ref` to a component schema stays a reference; any other local target is expanded in place. */
+function convertRef(ctx: BuildContext, ref: string, pointer: string, hint: NameHint): TypeNode {
+  const target = refToPointer(ref);
+  // Non-local and dangling refs were reported by validate/refs.ts.
+  const resolved = target === undefined ? undefined : resolvePointer(ctx.root, target);
+  if (target === undefined || resolved === undefined) return UNKNOWN;
+  if (isComponentSchemaPointer(target)) return { kind: "ref", target };
+  if (ctx.expanding.has(target)) {
+    ctx.report({
+      code: "W_REF_CYCLE",
+      severity: "warning",
+      message: `The reference "${ref}" expands into itself; the inner occurrence is typed as unknown.`,
+      hint: "Move the recursive schema to components/schemas so it can refer to itself by name.",
+      pointer,
+    });
+    return UNKNOWN;
+  }
+  ctx.expanding.add(target);
+  const node = convertSchema(ctx, resolved, target, hint);
+  ctx.expanding.delete(target);
+  return node;
+}

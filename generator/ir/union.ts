@@ -1,0 +1,131 @@
+import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { COMPONENT_SCHEMAS, isComponentSchemaPointer, isLiteral, isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { docOf } from "./doc.js";
+import type { Discriminator, Literal, NameHint, TypeNode } from "./model.js";
+import { convertSchema, withNull } from "./schema.js";
+
+const isNullSchema = (raw: unknown): boolean => isRecord(raw) && raw.type === "null" && Object.keys(raw).every((k) => k === "type" || k === "description" || k === "title");
+
+/**
+ * `oneOf` / `anyOf`. Both become TypeScript unions: TypeScript cannot express "exactly one", and
+ * for a client the difference only matters when validating, which the server does.
+ * Object-shaped inline members are hoisted to named schemas so that every member has a name.
+ */
+export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
+  const keyword = Array.isArray(raw.oneOf) ? "oneOf" : "anyOf";
+  const rawMembers = raw[keyword] as unknown[];
+  const at = joinPointer(pointer, keyword);
+  if (rawMembers.length === 0) {
+    ctx.report({
+      code: "W_UNION_EMPTY",
+      severity: "warning",
+      message: `An empty ${keyword} allows no value; it is typed as never.`,
+      hint: `List the alternatives in ${keyword}, or remove the keyword.`,
+      pointer: at,
+    });
+    return { kind: "never" };
+  }
+  const nullable = rawMembers.some(isNullSchema);
+  const entries = rawMembers.map((member, index) => ({ member, index })).filter(({ member }) => !isNullSchema(member));
+  let node: TypeNode;
+  if (isRecord(raw.discriminator) && typeof raw.discriminator.propertyName === "string" && entries.length > 0) {
+    node = convertDiscriminated(ctx, raw.discriminator as RawSchema & { propertyName: string }, entries, at, hint);
+  } else {
+    const members = entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)]));
+    node = members.length === 1 ? members[0]! : { kind: "union", members };
+  }
+  return nullable ? withNull(node) : node;
+}
+
+/** Inline objects and records become named schemas; everything else stays inline. */
+function convertMember(ctx: BuildContext, raw: unknown, pointer: string, hint: NameHint): TypeNode {
+  const node = convertSchema(ctx, raw, pointer, hint);
+  if (node.kind !== "object" || !isRecord(raw)) return node;
+  return hoist(ctx, raw, pointer, typeof raw.title === "string" ? [raw.title] : hint, node);
+}
+
+function hoist(ctx: BuildContext, raw: RawSchema, pointer: string, nameHint: NameHint, type: TypeNode): TypeNode {
+  ctx.schemas.push({ id: pointer, nameHint, origin: "inline", type, doc: docOf(raw, nameHint.length === 1 ? nameHint[0] : undefined) });
+  return { kind: "ref", target: pointer };
+}
+
+/**
+ * OpenAPI §4.8.25 Discriminator Object. Each member's value comes from the mapping, else from a
+ * `const` or one-value `enum` on the member's property, else (for component refs) the schema name.
+ * When a member's value cannot be found, the union is kept but loses its discriminator.
+ */
+function convertDiscriminated(
+  ctx: BuildContext,
+  discriminator: RawSchema & { propertyName: string },
+  entries: { member: unknown; index: number }[],
+  at: string,
+  hint: NameHint,
+): TypeNode {
+  const property = discriminator.propertyName;
+  const mapped = mappedValues(discriminator);
+  const found = entries.map(({ member, index }) => {
+    const ref = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
+    const resolved = ref === undefined ? member : resolvePointer(ctx.root, ref);
+    const component = ref !== undefined && isComponentSchemaPointer(ref) ? ref : undefined;
+    let values = (ref !== undefined ? mapped.get(ref) : undefined) ?? declaredValues(resolved, property);
+    if (values.length === 0 && component !== undefined) values = [component.slice(COMPONENT_SCHEMAS.length)];
+    return { member, pointer: joinPointer(at, index), index, component, resolved, values };
+  });
+  const missing = found.filter((f) => f.values.length === 0);
+  for (const f of missing) {
+    ctx.report({
+      code: "W_DISCRIMINATOR_VALUE",
+      severity: "warning",
+      message: `No value of the discriminator "${property}" can be found for this member; the union is not discriminated.`,
+      hint: `Give the member's "${property}" property a const or a one-value enum, or add it to discriminator.mapping.`,
+      pointer: f.pointer,
+    });
+  }
+  if (missing.length > 0) {
+    return { kind: "union", members: found.map((f) => convertMember(ctx, f.member, f.pointer, [...hint, String(f.index)])) };
+  }
+  const result: Discriminator = { property, variants: [] };
+  const members: TypeNode[] = found.map((f) => {
+    let target = f.component;
+    if (target === undefined) {
+      const raw = isRecord(f.resolved) ? f.resolved : {};
+      const name = variantHint(raw, hint, f.values[0]!);
+      hoist(ctx, raw, f.pointer, name, convertSchema(ctx, f.resolved, f.pointer, name));
+      target = f.pointer;
+    }
+    result.variants.push({ target, values: f.values });
+    ctx.discriminatorPins.push({ target, property, values: f.values });
+    return { kind: "ref", target };
+  });
+  return { kind: "union", members, discriminator: result };
+}
+
+/** Variant names: the title, else the "<Name> variant" description that Fern-style specs carry, else parent + value. */
+function variantHint(raw: RawSchema, parent: NameHint, value: Literal): NameHint {
+  if (typeof raw.title === "string" && raw.title !== "") return [raw.title];
+  const described = typeof raw.description === "string" ? /^\s*([A-Za-z_][A-Za-z0-9_]*) variant\s*$/.exec(raw.description) : null;
+  if (described) return [described[1]!];
+  return [...parent, String(value)];
+}
+
+/** mapping: value -> "#/components/schemas/X" or a bare schema name. Several values may map to one schema. */
+function mappedValues(discriminator: RawSchema): Map<string, Literal[]> {
+  const byTarget = new Map<string, Literal[]>();
+  if (!isRecord(discriminator.mapping)) return byTarget;
+  for (const [value, target] of Object.entries(discriminator.mapping)) {
+    if (typeof target !== "string") continue;
+    const pointer = target.startsWith("#") ? refToPointer(target) : COMPONENT_SCHEMAS + target;
+    if (pointer === undefined) continue;
+    byTarget.set(pointer, [...(byTarget.get(pointer) ?? []), value]);
+  }
+  return byTarget;
+}
+
+function declaredValues(raw: unknown, property: string): Literal[] {
+  if (!isRecord(raw) || !isRecord(raw.properties)) return [];
+  const schema = raw.properties[property];
+  if (!isRecord(schema)) return [];
+  if ("const" in schema && isLiteral(schema.const)) return [schema.const];
+  if (Array.isArray(schema.enum) && schema.enum.length === 1 && isLiteral(schema.enum[0])) return [schema.enum[0]];
+  return [];
+}

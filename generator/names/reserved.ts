@@ -1,0 +1,36 @@
+/**
+ * Identifiers a generated name must never take. All generated exports share one namespace,
+ * because `generated/index.ts` re-exports every module.
+ */
+
+/** ECMAScript reserved words, strict-mode and TypeScript contextual keywords that cannot name a type. */
+const KEYWORDS = [
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
+  "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
+  "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let",
+  "package", "private", "protected", "public", "static", "yield", "await", "arguments", "eval", "any", "boolean",
+  "never", "number", "object", "string", "symbol", "undefined", "unknown", "bigint", "type", "as", "async", "declare",
+  "is", "keyof", "module", "namespace", "readonly", "require", "infer", "asserts", "satisfies", "accessor", "out",
+];
+
+/** Globals that generated code refers to; a schema of the same name would shadow them. */
+const GLOBALS = [
+  "Array", "ArrayBuffer", "AbortController", "AbortSignal", "Blob", "Boolean", "Date", "Error", "Exclude", "Extract",
+  "FormData", "Function", "Headers", "JSON", "Map", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly",
+  "ReadonlyArray", "Record", "Request", "RequestInit", "Required", "Response", "Set", "String", "Symbol", "TypeError",
+  "URL", "URLSearchParams", "Uint8Array", "ReadableStream", "globalThis", "fetch", "setTimeout", "clearTimeout",
+];
+
+/**
+ * The exports of templates/runtime.ts.hbs and templates/client.ts.hbs, which spell these names
+ * literally; test/names.test.ts checks this list against what the templates export.
+ */
+export const RUNTIME_EXPORTS = [
+  "AbortError", "ApiError", "Client", "ClientOptions", "Environment", "NetworkError", "OperationRequest", "ParseError",
+  "RequestOptions", "TimeoutError", "UnknownVariantError", "createClient", "environments", "request", "withDefaults",
+];
+
+/** Names that generated function bodies use locally, which no generated export may shadow. */
+export const RUNTIME_INTERNALS = ["params", "options", "value", "handlers", "defaults", "error", "isRecord"];
+
+export const RESERVED: ReadonlySet<string> = new Set([...KEYWORDS, ...GLOBALS, ...RUNTIME_EXPORTS, ...RUNTIME_INTERNALS]);

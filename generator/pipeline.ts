@@ -1,0 +1,58 @@
+import { basename } from "node:path";
+import { performance } from "node:perf_hooks";
+import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
+import { emitFiles } from "./emit/emit.js";
+import type { RenderedFile } from "./emit/operations/render.js";
+import { formatFiles } from "./format/prettier.js";
+import { buildIr } from "./ir/build.js";
+import type { Api } from "./ir/model.js";
+import { loadSpec } from "./load/load-spec.js";
+import type { SpecSource } from "./load/source.js";
+import { planNames } from "./names/plan.js";
+import { validateDocument } from "./validate/document.js";
+
+export type Stage = "load" | "validate" | "ir" | "names" | "emit" | "format";
+
+export interface Generation {
+  /** Undefined when errors stopped the run; `diagnostics` says why. */
+  files?: RenderedFile[];
+  api?: Api;
+  diagnostics: Diagnostic[];
+  /** Milliseconds per stage, for the summary line and the benchmark's profile. */
+  timings: Partial<Record<Stage, number>>;
+}
+
+/** Adds file, line and column to a stage's diagnostic, from the loader's source map. */
+const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput) => {
+  const at = source.locate(d.pointer);
+  into.push(at ? { ...d, file: source.file, line: at.line, column: at.column } : { ...d, file: source.file });
+};
+
+/**
+ * The one place that knows the order of the stages:
+ * load -> validate -> IR -> names -> emit (ts-morph + handlebars) -> format (prettier).
+ * Errors stop the run after the stage that found them; warnings travel along.
+ */
+export async function generate(specPath: string): Promise<Generation> {
+  const diagnostics: Diagnostic[] = [];
+  const timings: Generation["timings"] = {};
+  const timed = <T>(stage: Stage, run: () => T): T => {
+    const start = performance.now();
+    const result = run();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    return result;
+  };
+  const source = timed("load", () => loadSpec(specPath, diagnostics));
+  if (!source) return { diagnostics, timings };
+  const report = locator(source, diagnostics);
+  const document = timed("validate", () => validateDocument(source.document, report));
+  if (!document || hasErrors(diagnostics)) return { diagnostics, timings };
+  const api = timed("ir", () => buildIr(document, report));
+  if (hasErrors(diagnostics)) return { diagnostics, timings };
+  const names = timed("names", () => planNames(api));
+  const emitted = timed("emit", () => emitFiles(api, names, basename(source.file)));
+  const start = performance.now();
+  const files = await formatFiles(emitted);
+  timings.format = performance.now() - start;
+  return { files, api, diagnostics, timings };
+}

@@ -1,0 +1,66 @@
+import type { DiagnosticInput } from "../diagnostics.js";
+import { isRecord } from "../ir/context.js";
+import { joinPointer } from "../load/pointer.js";
+import { checkOperations } from "./operations.js";
+import { checkRefs } from "./refs.js";
+
+const SUPPORTED = /^3\.[01]\.\d+$/;
+
+/**
+ * Whole-document checks that must pass before the IR is built. Returns the document when it is an
+ * OpenAPI 3.0 or 3.1 document worth building, whatever else it reported.
+ */
+export function validateDocument(document: unknown, report: (d: DiagnosticInput) => void): Record<string, unknown> | undefined {
+  if (!isRecord(document)) {
+    report({
+      code: "E_NOT_OPENAPI",
+      severity: "error",
+      message: "The document is not an object, so it cannot be an OpenAPI document.",
+      hint: 'An OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x), then `info` and `paths`.',
+      pointer: "",
+    });
+    return undefined;
+  }
+  if (typeof document.swagger === "string") {
+    report({
+      code: "E_VERSION_UNSUPPORTED",
+      severity: "error",
+      message: `Swagger ${document.swagger} is not supported; only OpenAPI 3.0 and 3.1 are.`,
+      hint: "Convert the document to OpenAPI 3 first, e.g. with `npx swagger2openapi spec.yaml -o spec.openapi.yaml`.",
+      pointer: "/swagger",
+    });
+    return undefined;
+  }
+  if (typeof document.openapi !== "string") {
+    report({
+      code: "E_NOT_OPENAPI",
+      severity: "error",
+      message: 'The document has no "openapi" version field.',
+      hint: 'Add `openapi: 3.1.0` (or the 3.0.x version the document follows) at the top.',
+      pointer: "",
+    });
+    return undefined;
+  }
+  if (!SUPPORTED.test(document.openapi)) {
+    report({
+      code: "E_VERSION_UNSUPPORTED",
+      severity: "error",
+      message: `OpenAPI ${document.openapi} is not supported; only 3.0.x and 3.1.x are.`,
+      hint: "Set `openapi` to the 3.0.x or 3.1.x version the document follows.",
+      pointer: "/openapi",
+    });
+    return undefined;
+  }
+  if (document.paths !== undefined && !isRecord(document.paths)) {
+    report({
+      code: "E_PATHS_INVALID",
+      severity: "error",
+      message: '"paths" must be an object of path templates.',
+      hint: "Write paths as a map: `paths: { /items: { get: ... } }`.",
+      pointer: joinPointer("", "paths"),
+    });
+  }
+  checkRefs(document, report);
+  checkOperations(document, report);
+  return document;
+}

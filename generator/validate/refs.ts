@@ -1,0 +1,46 @@
+import type { DiagnosticInput } from "../diagnostics.js";
+import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+
+/**
+ * Every `$ref` in the document must point inside it, at something that exists. A dangling ref is a
+ * warning: the IR types that one spot as unknown, so a large spec with one defect still generates.
+ * The walk is iterative so deeply nested documents cannot overflow the stack.
+ */
+export function checkRefs(document: object, report: (d: DiagnosticInput) => void): void {
+  const stack: [unknown, string][] = [[document, ""]];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, value] = entries[i]!;
+      const at = joinPointer(pointer, key);
+      if (key === "$ref" && typeof value === "string" && !Array.isArray(node)) checkRef(document, value, at, report);
+      else stack.push([value, at]);
+    }
+  }
+}
+
+function checkRef(document: object, ref: string, pointer: string, report: (d: DiagnosticInput) => void): void {
+  const target = refToPointer(ref);
+  if (target === undefined) {
+    const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
+    report({
+      code: remote ? "E_REF_REMOTE" : "E_REF_EXTERNAL",
+      severity: "error",
+      message: remote
+        ? `The reference "${ref}" is remote; generation never touches the network.`
+        : `The reference "${ref}" points to another file, which is not supported yet.`,
+      hint: remote ? "Download the referenced document next to the spec and refer to it locally." : "Inline the referenced schema into this document.",
+      pointer,
+    });
+  } else if (resolvePointer(document, target) === undefined) {
+    report({
+      code: "W_REF_DANGLING",
+      severity: "warning",
+      message: `The reference "${ref}" points to nothing; the schema there is typed as unknown.`,
+      hint: "Fix the pointer, or add the missing schema under components.",
+      pointer,
+    });
+  }
+}

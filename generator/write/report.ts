@@ -1,0 +1,19 @@
+import { createTwoFilesPatch } from "diff";
+import type { OutputPlan } from "./plan.js";
+
+/** The drift report of `--check`: one line per file, then a unified diff per file. */
+export function driftReport(plan: OutputPlan, outLabel: string): string {
+  const lines = plan.changes.map((c) => `  ${c.kind.padEnd(7)} ${outLabel}/${c.path}`);
+  const diffs = plan.changes.map((c) =>
+    createTwoFilesPatch(
+      c.kind === "added" ? "/dev/null" : `a/${outLabel}/${c.path}`,
+      c.kind === "removed" ? "/dev/null" : `b/${outLabel}/${c.path}`,
+      c.before,
+      c.after,
+      undefined,
+      undefined,
+      { context: 3 },
+    ),
+  );
+  return [`${plan.changes.length} file(s) out of date:`, ...lines, "", ...diffs].join("\n");
+}
