@@ -20,7 +20,7 @@ export interface ClientOptions {
   baseUrl?: string;
   /** One of {@link environments}; the default is `environments.production`. */
   environment?: Environment;
-  /** Sent as the API key header of every operation that takes one, unless the call sets that header itself. */
+  /** Sent as the API key header (e.g. `xi-api-key`) of every operation that takes one, unless the call's params or headers set it. */
   apiKey?: string;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
@@ -108,15 +108,13 @@ export interface OperationRequest {
   response?: "text" | "blob" | "none";
 }
 
-/** Call options over client options; headers are merged, not replaced. Used by createClient. */
-export const withDefaults = (
-  defaults: ClientOptions,
-  options?: RequestOptions,
-): RequestOptions => ({
-  ...defaults,
-  ...options,
-  headers: { ...defaults.headers, ...options?.headers },
-});
+/** Call options over client options. Headers are merged by name, case-insensitively, the call's winning. Used by createClient. */
+export const withDefaults = (defaults: ClientOptions, options?: RequestOptions): RequestOptions => {
+  const headers: Record<string, string> = {};
+  for (const source of [defaults.headers, options?.headers])
+    new Headers(source).forEach((value, key) => (headers[key] = value));
+  return { ...defaults, ...options, headers };
+};
 
 /** Sends one request and reads its response. Not part of the public API. */
 export async function request<T>(op: OperationRequest, options: RequestOptions = {}): Promise<T> {
@@ -135,7 +133,8 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
       if (item != null) url.searchParams.append(key, String(item));
   }
   const headers = new Headers(options.headers);
-  if (op.apiKeyHeader && options.apiKey !== undefined) headers.set(op.apiKeyHeader, options.apiKey);
+  if (op.apiKeyHeader && options.apiKey !== undefined && !headers.has(op.apiKeyHeader))
+    headers.set(op.apiKeyHeader, options.apiKey);
   for (const [key, value] of Object.entries(op.headers ?? {}))
     if (value != null) headers.set(key, String(value));
   let body: string | null = null;
@@ -172,7 +171,9 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
     const text = await guard(() => response.text());
     if (!response.ok) throw new ApiError(op.operation, response, parseErrorBody(text, response));
     if (op.response === "text") return text as T;
-    if (op.response === "none" || text === "") return undefined as T;
+    // 204 and 205 have no body by definition; any other empty body is not the JSON the spec promises.
+    if (op.response === "none" || response.status === 204 || response.status === 205)
+      return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch (cause) {

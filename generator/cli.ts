@@ -54,34 +54,31 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  await yargs(argv)
+  let usageError: string | undefined;
+  const args = await yargs(argv)
     .scriptName("specforge")
-    .command(
-      ["generate", "$0"],
-      "Generate TypeScript types, guards, operations and a client from an OpenAPI 3.0/3.1 document.",
-      (y) =>
-        y
-          .option("spec", { type: "string", default: "spec", describe: "The OpenAPI document, or a folder holding exactly one" })
-          .option("out", { type: "string", default: "generated", describe: "The output folder" })
-          .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 and show a diff if the output is not current" })
-          .option("strict", { type: "boolean", default: false, describe: "Treat warnings as errors" }),
-      async (args) => {
-        exitCode = await runGenerate(args);
-      },
-    )
+    .command(["generate", "$0"], "Generate TypeScript types, guards, operations and a client from an OpenAPI 3.0/3.1 document.")
+    .options({
+      spec: { type: "string", default: "spec", describe: "The OpenAPI document, or a folder holding exactly one" },
+      out: { type: "string", default: "generated", describe: "The output folder" },
+      check: { type: "boolean", default: false, describe: "Write nothing; exit 1 and show a diff if the output is not current" },
+      strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+    })
     .epilogue("Exit codes: 0 success, 1 drift (--check), 2 bad input.")
     .strict()
     .fail((message, error) => {
       // Errors thrown by the command itself are internal errors, reported below; these are usage errors.
       if (error) throw error;
-      process.stderr.write(`specforge: ${message}\nRun with --help for usage.\n`);
-      exitCode = EXIT.badInput;
+      usageError = message;
     })
     .help()
     .version()
     .parseAsync();
-  return exitCode;
+  if (usageError !== undefined) {
+    process.stderr.write(`specforge: ${usageError}\nRun with --help for usage.\n`);
+    return EXIT.badInput;
+  }
+  return runGenerate(args);
 }
 
 main(hideBin(process.argv)).then(

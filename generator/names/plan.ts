@@ -76,7 +76,9 @@ function typeName(schema: NamedSchema): string {
  * Group: `x-fern-sdk-group-name`, else the first tag without Fern's `subpackage_` prefix.
  * Method: `x-fern-sdk-method-name`, else the operationId, else method + path.
  * Function: the method's first word (a verb), the group (singular unless the verb is `list`),
- * then the method's other words: `create` in `environmentVariables` -> `createEnvironmentVariable`.
+ * then the method's other words: `create` in `environmentVariables` -> `createEnvironmentVariable`,
+ * `convertWithTimestamps` in `textToSpeech` -> `convertTextToSpeechWithTimestamps`. The group is
+ * left out when the method already names it: `get_pet` in `pets` -> `getPet`.
  */
 function operationNames(operation: Operation, space: Namespace, methodsByGroup: Map<string, Namespace>): OperationNames {
   const groupSource = operation.sdkGroup?.join("_") ?? operation.tags[0]?.replace(/^subpackage_/, "") ?? "default";
@@ -87,8 +89,10 @@ function operationNames(operation: Operation, space: Namespace, methodsByGroup: 
   methodsByGroup.set(group, methods);
   const method = methods.claim(wantedMethod);
   const groupWords = words(group).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  const lastGroupWord = singular(groupWords.at(-1) ?? "").toLowerCase();
+  const namesGroup = rest.some((w) => singular(w).toLowerCase() === lastGroupWord);
   if (verb.toLowerCase() !== "list" && groupWords.length > 0) groupWords.push(singular(groupWords.pop()!));
-  const fn = space.claim(camelCase([verb, ...groupWords, ...rest].join("_")));
+  const fn = space.claim(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")));
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
   const keys = new Namespace(["body"]);
   const parameters = operation.parameters.map((p) => keys.claim(identifier(camelCase(p.name), "param")));

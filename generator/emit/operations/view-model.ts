@@ -53,6 +53,8 @@ function resultType(operation: Operation, names: NameTable, kind: ReturnType<typ
   if (kind === "blob") return "Blob";
   if (kind === "text") return "string";
   const types = operation.responses.filter((r) => isSuccess(r) && r.type !== undefined).map((r) => typeText(r.type!, names));
+  // The runtime resolves 204/205 to undefined, whatever else the operation may answer.
+  if (operation.responses.some((r) => r.status === "204" || r.status === "205")) types.push("undefined");
   return [...new Set(types)].join(" | ");
 }
 

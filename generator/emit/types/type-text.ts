@@ -44,10 +44,12 @@ export function objectText(node: ObjectNode, names: NameTable): string {
   return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
 }
 
-/** An index signature must admit every declared property's type as well. */
+/** An index signature must admit every declared property's type as well (and undefined for optional ones). */
 export function indexSignatureType(additional: TypeNode, node: ObjectNode, names: NameTable): string {
-  const declared = node.properties.map((p) => typeText(p.type, names) + (p.required ? "" : " | undefined"));
-  return joinUnique([typeText(additional, names), ...declared], " | ");
+  if (additional.kind === "unknown") return "unknown";
+  const parts = [typeText(additional, names), ...node.properties.map((p) => typeText(p.type, names))];
+  if (node.properties.some((p) => !p.required)) parts.push("undefined");
+  return joinUnique(parts, " | ");
 }
 
 const wrap = (text: string): string => (/^[\w.]+$|^"[^"]*"$|^\{[\s\S]*\}$/.test(text) && !text.includes("|") ? text : `(${text})`);
