@@ -1,3 +1,5 @@
+import { KEYWORDS } from "../names/reserved.js";
+
 /**
  * The one escaping layer. Spec text reaches generated code only through these functions, one per
  * context, so a description, enum value or path can never become code.
@@ -31,9 +33,16 @@ export const propertyKey = (name: string): string =>
 export const propertyAccess = (target: string, name: string): string =>
   PLAIN_KEY.test(name) && name !== "__proto__" ? `${target}.${name}` : `${target}[${stringLiteral(name)}]`;
 
-/** Names reach the emitters from names/ already valid; this guards against a naming bug becoming code. */
+const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
+/**
+ * An identifier. Names reach the emitters from names/ already valid; this check stops a naming bug
+ * from ever printing spec text as code.
+ */
 export function identifier(name: string): string {
-  if (!/^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u.test(name)) throw new Error(`Not an identifier: ${JSON.stringify(name)}`);
+  if (!/^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u.test(name) || KEYWORD_SET.has(name)) {
+    throw new Error(`Not an identifier: ${JSON.stringify(name)}`);
+  }
   return name;
 }
 

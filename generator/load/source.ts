@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { splitPointer } from "./pointer.js";
@@ -18,13 +18,10 @@ export interface SpecSource {
   locate(pointer: string): Position | undefined;
 }
 
-const isJsonText = (file: string, text: string): boolean =>
-  file.toLowerCase().endsWith(".json") || /^\s*[{[]/.test(text);
-
-/** Reads YAML or JSON. Syntax errors become diagnostics (code E_SYNTAX) with their line and column. */
+/** Reads YAML or JSON, by file extension (YAML 1.2 also reads JSON, only slower). Syntax errors become diagnostics. */
 export function readSpec(file: string, diagnostics: Diagnostic[]): SpecSource | undefined {
   const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  return isJsonText(file, text) ? readJson(file, text, diagnostics) : readYaml(file, text, diagnostics);
+  return file.toLowerCase().endsWith(".json") ? readJson(file, text, diagnostics) : readYaml(file, text, diagnostics);
 }
 
 function positionAt(text: string, offset: number): Position {
@@ -69,14 +66,23 @@ function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
     document,
     locate(pointer) {
       tree ??= parseTree(text);
-      if (!tree) return undefined;
-      const path = splitPointer(pointer).map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
-      const node = findNodeAtLocation(tree, path);
+      const node = tree ? jsonNodeAt(tree, pointer) : undefined;
       // A property's position is that of its key, which is where a reader looks.
       const anchor = node?.parent?.type === "property" ? node.parent : node;
       return anchor ? positionAt(text, anchor.offset) : undefined;
     },
   };
+}
+
+/** Pointer lookup in a jsonc-parser tree; unlike findNodeAtLocation, digit-only object keys (`200`) work. */
+function jsonNodeAt(root: JsonNode, pointer: string): JsonNode | undefined {
+  let node: JsonNode | undefined = root;
+  for (const segment of splitPointer(pointer)) {
+    if (node?.type === "array") node = node.children?.[Number(segment)];
+    else if (node?.type === "object") node = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+    else return undefined;
+  }
+  return node;
 }
 
 function readYaml(file: string, text: string, diagnostics: Diagnostic[]): SpecSource | undefined {
@@ -89,10 +95,12 @@ function readYaml(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
     }
     return undefined;
   }
+  const document = yamlData(doc, file, diagnostics);
+  if (document === undefined) return undefined;
   return {
     file,
     text,
-    document: doc.toJS({ maxAliasCount: -1 }),
+    document: document.value,
     locate(pointer) {
       const offset = yamlOffset(doc, pointer);
       if (offset === undefined) return undefined;
@@ -100,6 +108,37 @@ function readYaml(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
       return { line: at.line, column: at.col };
     },
   };
+}
+
+/**
+ * The document as plain data. Aliases are where YAML can attack a reader: the library's default
+ * expansion limit stops alias bombs, and an alias inside its own anchor would make circular data
+ * that every later walk follows forever, so both are refused.
+ */
+function yamlData(doc: Document, file: string, diagnostics: Diagnostic[]): { value: unknown } | undefined {
+  const refuse = (message: string): undefined => {
+    diagnostics.push({
+      code: "E_YAML_ALIAS",
+      severity: "error",
+      message,
+      hint: "Write the repeated part out, or use a $ref instead of a YAML alias.",
+      file,
+      pointer: "",
+    });
+    return undefined;
+  };
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    return refuse(`YAML aliases expand too much: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    JSON.stringify(value);
+  } catch {
+    return refuse("A YAML alias refers to its own anchor, which makes the document infinite.");
+  }
+  return { value };
 }
 
 function yamlOffset(doc: Document, pointer: string): number | undefined {

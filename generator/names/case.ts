@@ -1,11 +1,12 @@
 /** Word splitting and casing. Everything here is locale-independent (no toLocale* calls). */
 
-/** Words of a spec name: split on anything that is not a letter or digit, and at lower-to-upper steps. */
+/** Words of a spec name: split on anything that is not a letter or digit, at lower-to-upper steps, and before the last capital of an acronym. */
 export function words(text: string): string[] {
   const plain = text.normalize("NFKD").replace(/\p{M}/gu, "");
   return plain
     .split(/[^\p{L}\p{N}]+/u)
-    .flatMap((part) => part.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})/u))
+    // `userID` -> user, ID; `HTTPGet` -> HTTP, Get.
+    .flatMap((part) => part.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u))
     .filter((w) => w !== "");
 }
 

@@ -44,13 +44,18 @@ const identifier = (candidate: string, fallback: string): string => {
 
 /**
  * Schema names: a component name that is already PascalCase (`EnvironmentVariableResponse`) is
- * kept exactly; anything else is made PascalCase from its words. Order of claims is the IR order,
- * components before hoisted schemas, so the spec's own names win any collision.
+ * kept exactly; anything else is made PascalCase from its words. Exact names are claimed first,
+ * then converted component names, then hoisted schemas, so the spec's own names win collisions.
  */
 export function planNames(api: Api): NameTable {
   const space = new Namespace(RESERVED);
   const schemas = new Map<string, SchemaNames>();
-  const ordered = [...api.schemas.filter((s) => s.origin === "component"), ...api.schemas.filter((s) => s.origin === "inline")];
+  const exact = (s: NamedSchema): boolean => s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "");
+  const ordered = [
+    ...api.schemas.filter(exact),
+    ...api.schemas.filter((s) => s.origin === "component" && !exact(s)),
+    ...api.schemas.filter((s) => s.origin === "inline"),
+  ];
   for (const schema of ordered) schemas.set(schema.id, { type: space.claim(typeName(schema)) });
   for (const schema of guardedSchemas(api)) {
     const names = schemas.get(schema.id)!;

@@ -4,7 +4,7 @@
  */
 
 /** ECMAScript reserved words, strict-mode and TypeScript contextual keywords that cannot name a type. */
-const KEYWORDS = [
+export const KEYWORDS = [
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
   "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
   "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let",

@@ -21,11 +21,12 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
     });
     return undefined;
   }
-  if (typeof document.swagger === "string") {
+  // YAML reads an unquoted `swagger: 2.0` as the number 2.
+  if (document.swagger !== undefined) {
     report({
       code: "E_VERSION_UNSUPPORTED",
       severity: "error",
-      message: `Swagger ${document.swagger} is not supported; only OpenAPI 3.0 and 3.1 are.`,
+      message: `Swagger ${String(document.swagger)} is not supported; only OpenAPI 3.0 and 3.1 are.`,
       hint: "Convert the document to OpenAPI 3 first, e.g. with `npx swagger2openapi spec.yaml -o spec.openapi.yaml`.",
       pointer: "/swagger",
     });

@@ -15,15 +15,28 @@ export function checkRefs(document: object, report: (d: DiagnosticInput) => void
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, value] = entries[i]!;
       const at = joinPointer(pointer, key);
-      if (key === "$ref" && typeof value === "string" && !Array.isArray(node)) checkRef(document, value, at, report);
-      else stack.push([value, at]);
+      if (Array.isArray(node)) stack.push([value, at]);
+      else if (key === "$ref" && typeof value === "string") checkRef(document, value, at, report);
+      else if (!isData(key, value)) stack.push([value, at]);
     }
   }
 }
 
+/** Values that are examples or literal data, where a `$ref` key is just data. */
+const isData = (key: string, value: unknown): boolean =>
+  key === "example" || key === "default" || key === "const" || key === "enum" || key.startsWith("x-") || (key === "examples" && Array.isArray(value));
+
 function checkRef(document: object, ref: string, pointer: string, report: (d: DiagnosticInput) => void): void {
   const target = refToPointer(ref);
-  if (target === undefined) {
+  if (target === undefined && ref.startsWith("#")) {
+    report({
+      code: "E_REF_INVALID",
+      severity: "error",
+      message: `The reference "${ref}" is not a JSON pointer.`,
+      hint: 'A local reference looks like "#/components/schemas/Name"; percent-encode special characters.',
+      pointer,
+    });
+  } else if (target === undefined) {
     const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
     report({
       code: remote ? "E_REF_REMOTE" : "E_REF_EXTERNAL",

@@ -1,6 +1,6 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { docComment, stringLiteral } from "../escape.js";
+import { docComment, propertyKey, stringLiteral } from "../escape.js";
 import type { Template } from "../templates.js";
 import type { OperationView } from "./view-model.js";
 
@@ -32,7 +32,7 @@ export function renderClient(template: Template, views: OperationView[], header:
     names: operations.flatMap((o) => [o.fn, `type ${o.paramsType}`]).join(", "),
   }));
   const groupsView = groups.map(({ group, operations }) => ({
-    key: group,
+    key: propertyKey(group),
     methods: operations.map((o) => ({ ...o, key: o.method, doc: docComment([o.link]) })),
   }));
   return template({ header, imports, groups: groupsView });
@@ -40,7 +40,7 @@ export function renderClient(template: Template, views: OperationView[], header:
 
 export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
   const environments = api.servers.map((server, i) => ({
-    key: names.environments[i]!,
+    key: propertyKey(names.environments[i]!),
     url: stringLiteral(server.url),
     doc: docComment([server.description]),
   }));

@@ -1,6 +1,6 @@
 import type { Api, Operation, Response, TypeNode } from "../../ir/model.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
-import { docComment, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
+import { docComment, identifier, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
 import { docParagraphs } from "../doc.js";
 import { typeText } from "../types/type-text.js";
 import { referencedSchemas } from "../../ir/references.js";
@@ -17,6 +17,7 @@ export interface OperationView {
   fn: string;
   /** `{@link fn}`, for JSDoc. */
   link: string;
+  /** The client group as planned by names/ (letters and digits), also the file name. */
   group: string;
   method: string;
   paramsType: string;
@@ -61,7 +62,7 @@ function resultType(operation: Operation, names: NameTable, kind: ReturnType<typ
 export function operationView(operation: Operation, own: OperationNames, names: NameTable): OperationView {
   const fields: FieldView[] = operation.parameters.map((p, i) => ({
     doc: docComment([...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`]),
-    key: own.parameters[i]!,
+    key: propertyKey(own.parameters[i]!),
     optional: !p.required,
     type: typeText(p.type, names),
   }));
@@ -89,15 +90,15 @@ export function operationView(operation: Operation, own: OperationNames, names: 
   if (operation.body) typeNodes.push(operation.body.type);
   return {
     doc: docComment([operation.summary, operation.description, `\`${operation.method.toUpperCase()} ${operation.path}\``, operation.deprecated ? "@deprecated" : undefined]),
-    fn: own.fn,
-    link: `{@link ${own.fn}}`,
+    fn: identifier(own.fn),
+    link: `{@link ${identifier(own.fn)}}`,
     group: own.group,
-    method: own.method,
-    paramsType: own.paramsType,
+    method: propertyKey(own.method),
+    paramsType: identifier(own.paramsType),
     paramsOptional: fields.every((f) => f.optional),
     fields,
-    errorType: own.errorType,
-    errorGuard: own.errorGuard,
+    errorType: identifier(own.errorType),
+    errorGuard: identifier(own.errorGuard),
     errors: errors.map((e) => `ApiError<${e.status}, ${e.type}>`).join(" | "),
     operationLiteral: stringLiteral(own.fn),
     statusCheck: `[${errors.map((e) => e.status).join(", ")}].includes(error.status)`,

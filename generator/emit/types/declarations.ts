@@ -2,7 +2,7 @@ import { StructureKind, type InterfaceDeclarationStructure, type JSDocStructure,
 import type { Api, Doc, NamedSchema } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
-import { docText, propertyKey } from "../escape.js";
+import { docText, identifier, propertyKey } from "../escape.js";
 import { indexSignatureType, typeText } from "./type-text.js";
 
 export type Declaration = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
@@ -13,7 +13,7 @@ export function schemaDeclarations(api: Api, names: NameTable): Declaration[] {
 }
 
 function declaration(schema: NamedSchema, names: NameTable): Declaration {
-  const name = names.schemas.get(schema.id)!.type;
+  const name = identifier(names.schemas.get(schema.id)!.type);
   const docs = jsDocs(schema.doc);
   const type = schema.type;
   if (type.kind !== "object") {

@@ -2,7 +2,7 @@ import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructu
 import { guardedSchemas } from "../../ir/guarded.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
-import { literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
+import { identifier, literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
 import { checkExpression } from "./checks.js";
 
 export type GuardStatement = FunctionDeclarationStructure | VariableStatementStructure;
@@ -23,7 +23,7 @@ export function guardModule(api: Api, names: NameTable): GuardModule {
   const typeImports: string[] = [];
   let usesUnknownVariantError = false;
   for (const schema of guardedSchemas(api)) {
-    const schemaNames = names.schemas.get(schema.id)!;
+    const schemaNames = checkedNames(names.schemas.get(schema.id)!);
     typeImports.push(schemaNames.type);
     const discriminator = schema.type.kind === "union" ? schema.type.discriminator : undefined;
     if (discriminator) {
@@ -37,6 +37,15 @@ export function guardModule(api: Api, names: NameTable): GuardModule {
   }
   return { statements, typeImports, usesUnknownVariantError };
 }
+
+/** Every name a guard module prints, through the identifier escape. */
+const checkedNames = (own: SchemaNames): SchemaNames => {
+  const checked: SchemaNames = { type: identifier(own.type) };
+  if (own.guard !== undefined) checked.guard = identifier(own.guard);
+  if (own.match !== undefined) checked.match = identifier(own.match);
+  if (own.values !== undefined) checked.values = identifier(own.values);
+  return checked;
+};
 
 const guardDocs = (text: string) => [{ description: text }];
 
@@ -54,7 +63,7 @@ function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable
 
 const variantCases = (discriminator: Discriminator, names: NameTable, body: (variant: SchemaNames, value: Literal) => string): string =>
   discriminator.variants
-    .flatMap((variant) => variant.values.map((value) => `case ${literalText(value)}: ${body(names.schemas.get(variant.target)!, value)}`))
+    .flatMap((variant) => variant.values.map((value) => `case ${literalText(value)}: ${body(checkedNames(names.schemas.get(variant.target)!), value)}`))
     .join("\n");
 
 function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, names: NameTable): FunctionDeclarationStructure {
@@ -79,7 +88,7 @@ function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, name
 function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): FunctionDeclarationStructure {
   const tag = propertyAccess("value", discriminator.property);
   const handlerType = discriminator.variants
-    .flatMap((variant) => variant.values.map((value) => `readonly ${propertyKey(String(value))}: (value: ${names.schemas.get(variant.target)!.type}) => R;`))
+    .flatMap((variant) => variant.values.map((value) => `readonly ${propertyKey(String(value))}: (value: ${identifier(names.schemas.get(variant.target)!.type)}) => R;`))
     .join("\n");
   const property = stringLiteral(discriminator.property);
   return {

@@ -1,6 +1,6 @@
 import type { NameTable } from "../../names/plan.js";
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
-import { docComment, literalText, propertyKey } from "../escape.js";
+import { docComment, identifier, literalText, propertyKey } from "../escape.js";
 import { docParagraphs } from "../doc.js";
 
 /** TypeScript type text for an IR node. Object members carry their JSDoc. */
@@ -20,7 +20,7 @@ export function typeText(node: TypeNode, names: NameTable): string {
     case "literal":
       return literalText(node.value);
     case "ref":
-      return names.schemas.get(node.target)?.type ?? "unknown";
+      return identifier(names.schemas.get(node.target)!.type);
     case "array":
       return `${wrap(typeText(node.items, names))}[]`;
     case "object":

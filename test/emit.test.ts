@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import type { TypeNode } from "../generator/ir/model.js";
+import type { NameTable } from "../generator/names/plan.js";
+import { checkExpression } from "../generator/emit/types/checks.js";
+import { typeText } from "../generator/emit/types/type-text.js";
+import { ts } from "./support/compile.js";
+
+const names: NameTable = {
+  schemas: new Map([["/components/schemas/Pet", { type: "Pet", guard: "isPet" }]]),
+  operations: [],
+  environments: [],
+};
+const pet: TypeNode = { kind: "ref", target: "/components/schemas/Pet" };
+const str: TypeNode = { kind: "string" };
+const nul: TypeNode = { kind: "null" };
+
+describe("typeText", () => {
+  it.each<[string, TypeNode, string]>([
+    ["unknown, never any", { kind: "unknown" }, "unknown"],
+    ["integer", { kind: "integer" }, "number"],
+    ["binary", { kind: "binary" }, "Blob"],
+    ["string literal, escaped", { kind: "literal", value: 'a"b*/' }, '"a\\"b*/"'],
+    ["null literal", { kind: "literal", value: null }, "null"],
+    ["ref by planned name", pet, "Pet"],
+    ["nullable", { kind: "union", members: [str, nul] }, "string | null"],
+    ["array of union", { kind: "array", items: { kind: "union", members: [str, nul] } }, "(string | null)[]"],
+    ["duplicate members collapse", { kind: "union", members: [str, str] }, "string"],
+    ["intersection", { kind: "intersection", members: [pet, { kind: "object", properties: [] }] }, "Pet & {}"],
+    ["record", { kind: "object", properties: [], additional: str }, "{\n[key: string]: string;\n}"],
+    [
+      "optional property and odd key",
+      { kind: "object", properties: [{ name: "a-b", type: str, required: false, doc: {}, pointer: "" }] },
+      '{\n"a-b"?: string;\n}',
+    ],
+  ])("%s", (_label, node, expected) => expect(typeText(node, names)).toBe(expected));
+});
+
+describe("checkExpression", () => {
+  it.each<[string, TypeNode, string]>([
+    ["string", str, 'typeof v === "string"'],
+    ["integer", { kind: "integer" }, "Number.isInteger(v)"],
+    ["ref calls the named guard", pet, "isPet(v)"],
+    ["array", { kind: "array", items: str }, 'Array.isArray(v) && v.every((item0: unknown) => typeof item0 === "string")'],
+    [
+      "optional property may be absent, never undefined",
+      { kind: "object", properties: [{ name: "n", type: str, required: false, doc: {}, pointer: "" }] },
+      'isRecord(v) && (!("n" in v) || typeof v.n === "string")',
+    ],
+    [
+      "required unknown property must be present",
+      { kind: "object", properties: [{ name: "x-y", type: { kind: "unknown" }, required: true, doc: {}, pointer: "" }] },
+      'isRecord(v) && "x-y" in v',
+    ],
+  ])("%s", (_label, node, expected) => expect(checkExpression(node, "v", names)).toBe(expected));
+
+  it("checks behave at run time", () => {
+    const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+    const node: TypeNode = {
+      kind: "object",
+      properties: [
+        { name: "kind", type: { kind: "literal", value: "cat" }, required: true, doc: {}, pointer: "" },
+        { name: "tags", type: { kind: "array", items: str }, required: false, doc: {}, pointer: "" },
+      ],
+      additional: { kind: "number" },
+    };
+    const js = ts.transpileModule(`return ${checkExpression(node, "v", names)};`, {}).outputText;
+    const check = new Function("isRecord", "v", js) as (r: typeof isRecord, v: unknown) => boolean;
+    expect(check(isRecord, { kind: "cat" })).toBe(true);
+    expect(check(isRecord, { kind: "cat", tags: ["a"], extra: 1 })).toBe(true);
+    expect(check(isRecord, { kind: "cat", extra: "x" })).toBe(false);
+    expect(check(isRecord, { kind: "dog" })).toBe(false);
+    expect(check(isRecord, { kind: "cat", tags: [1] })).toBe(false);
+    expect(check(isRecord, { kind: "cat", tags: undefined })).toBe(false);
+    expect(check(isRecord, [])).toBe(false);
+  });
+});
