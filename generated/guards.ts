@@ -76,7 +76,7 @@ export function matchEnvironmentVariablesCreateRequest<R>(
       throw new UnknownVariantError(
         "EnvironmentVariablesCreateRequest",
         "type",
-        (value as { readonly [key: string]: unknown })["type"],
+        (value as { readonly type?: unknown }).type,
       );
   }
 }

@@ -12,7 +12,10 @@ export {
   ParseError,
   TimeoutError,
   UnknownVariantError,
+  type ClientErrorStatus,
   type ClientOptions,
   type Environment,
   type RequestOptions,
+  type ServerErrorStatus,
+  type Uploadable,
 } from "./runtime.js";

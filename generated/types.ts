@@ -50,6 +50,11 @@ export interface CreateAuthConnectionEnvironmentVariableRequest {
 }
 
 export type EnvironmentVariableResponseType = "string" | "secret" | "auth_connection";
+export const EnvironmentVariableResponseType = {
+  String: "string",
+  Secret: "secret",
+  AuthConnection: "auth_connection",
+} as const;
 
 export interface EnvironmentVariableSecretValue {
   secret_id: string;

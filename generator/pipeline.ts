@@ -1,5 +1,8 @@
 import { basename } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { ApiModel } from "./changes/model.js";
+import { modelFile } from "./changes/record.js";
+import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
 import { emitFiles } from "./emit/emit.js";
 import type { RenderedFile } from "./emit/operations/render.js";
@@ -8,15 +11,17 @@ import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
 import { loadSpec } from "./load/load-spec.js";
 import type { SpecSource } from "./load/source.js";
-import { planNames } from "./names/plan.js";
+import { planNames, type NameTable } from "./names/plan.js";
 import { validateDocument } from "./validate/document.js";
 
-export type Stage = "load" | "validate" | "ir" | "names" | "emit" | "format";
+export type Stage = "load" | "validate" | "ir" | "names" | "model" | "emit" | "format";
 
 export interface Generation {
   /** Undefined when errors stopped the run; `diagnostics` says why. */
   files?: RenderedFile[];
   api?: Api;
+  /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
+  model?: ApiModel;
   diagnostics: Diagnostic[];
   /** Milliseconds per stage, for the summary line and the benchmark's profile. */
   timings: Partial<Record<Stage, number>>;
@@ -25,7 +30,7 @@ export interface Generation {
 /** Adds file, line and column to a stage's diagnostic, from the loader's source map. */
 const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput) => {
   const at = source.locate(d.pointer);
-  into.push(at ? { ...d, file: source.file, line: at.line, column: at.column } : { ...d, file: source.file });
+  into.push(at ? { ...d, file: at.file ?? source.file, line: at.line, column: at.column, pointer: at.pointer ?? d.pointer } : { ...d, file: source.file });
 };
 
 /**
@@ -42,17 +47,44 @@ export async function generate(specPath: string): Promise<Generation> {
     timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     return result;
   };
-  const source = timed("load", () => loadSpec(specPath, diagnostics));
-  if (!source) return { diagnostics, timings };
-  const report = locator(source, diagnostics);
-  const document = timed("validate", () => validateDocument(source.document, report));
-  if (!document || hasErrors(diagnostics)) return { diagnostics, timings };
-  const api = timed("ir", () => buildIr(document, report));
-  if (hasErrors(diagnostics)) return { diagnostics, timings };
-  const names = timed("names", () => planNames(api));
+  const analysis = analyzeWith(specPath, diagnostics, timed);
+  if (!analysis) return { diagnostics, timings };
+  const { source, api, names, model } = analysis;
   const emitted = timed("emit", () => emitFiles(api, names, basename(source.file)));
   const start = performance.now();
   const files = await formatFiles(emitted);
   timings.format = performance.now() - start;
-  return { files, api, diagnostics, timings };
+  // Already deterministic JSON, so it skips prettier.
+  files.push(modelFile(model, basename(source.file)));
+  return { files, api, model, diagnostics, timings };
+}
+
+type Timer = <T>(stage: Stage, run: () => T) => T;
+
+interface Analysis {
+  source: SpecSource;
+  api: Api;
+  names: NameTable;
+  model: ApiModel;
+}
+
+/** load -> validate -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
+function analyzeWith(specPath: string, diagnostics: Diagnostic[], timed: Timer): Analysis | undefined {
+  const source = timed("load", () => loadSpec(specPath, diagnostics));
+  if (!source) return undefined;
+  const report = locator(source, diagnostics);
+  const document = timed("validate", () => validateDocument(source.document, report));
+  if (!document || hasErrors(diagnostics)) return undefined;
+  const api = timed("ir", () => buildIr(document, report));
+  if (hasErrors(diagnostics)) return undefined;
+  const names = timed("names", () => planNames(api));
+  const model = timed("model", () => buildApiModel(api, names));
+  return { source, api, names, model };
+}
+
+/** The API model of a spec, without generating code (`specforge compare`). */
+export function analyze(specPath: string): { model?: ApiModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const analysis = analyzeWith(specPath, diagnostics, (_stage, run) => run());
+  return analysis ? { model: analysis.model, diagnostics } : { diagnostics };
 }

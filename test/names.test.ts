@@ -5,7 +5,7 @@ import type { Api, NamedSchema, Operation, Parameter, Server, TypeNode } from ".
 import { camelCase, isPascalIdentifier, pascalCase, singular, words } from "../generator/names/case.js";
 import { Namespace } from "../generator/names/namespace.js";
 import { planNames, type OperationNames, type SchemaNames } from "../generator/names/plan.js";
-import { RESERVED, RUNTIME_EXPORTS } from "../generator/names/reserved.js";
+import { RESERVED, RUNTIME_EXPORTS, WIRE_EXPORTS } from "../generator/names/reserved.js";
 
 describe("case: words", () => {
   it.each<{ given: string; want: string[] }>([
@@ -143,7 +143,17 @@ const component = (name: string, type: TypeNode = STRING): NamedSchema => ({
 
 const inline = (id: string, nameHint: string[]): NamedSchema => ({ id, nameHint, origin: "inline", type: STRING, doc: {} });
 
-const param = (name: string): Parameter => ({ name, in: "query", required: false, type: STRING, doc: {}, pointer: `/p/${name}` });
+const param = (name: string): Parameter => ({
+  name,
+  in: "query",
+  required: false,
+  type: STRING,
+  doc: {},
+  pointer: `/p/${name}`,
+  style: "form",
+  explode: true,
+  shape: "scalar",
+});
 
 const operation = (fields: Partial<Operation>): Operation => ({
   pointer: "/paths/~1x/post",
@@ -153,6 +163,8 @@ const operation = (fields: Partial<Operation>): Operation => ({
   deprecated: false,
   parameters: [],
   responses: [],
+  reading: "json",
+  security: [],
   ...fields,
 });
 
@@ -236,7 +248,7 @@ describe("planNames: schema type names", () => {
 const names = (operations: Operation[], schemas: NamedSchema[] = []): OperationNames[] => planNames(api({ operations, schemas })).operations;
 
 describe("planNames: operations", () => {
-  it.each<{ given: string; op: Operation; want: Omit<OperationNames, "parameters"> }>([
+  it.each<{ given: string; op: Operation; want: Omit<OperationNames, "parameters" | "groupPath" | "file"> }>([
     {
       given: "Fern tag + create",
       op: operation({ tags: ["subpackage_environmentVariables"], operationId: "create" }),
@@ -295,7 +307,7 @@ describe("planNames: operations", () => {
       op: operation({ tags: ["ignored"], operationId: "ignored_too", sdkGroup: ["conversationalAi", "agents"], sdkMethod: "create" }),
       want: {
         fn: "createConversationalAiAgent",
-        group: "conversationalAiAgents",
+        group: "conversationalAi.agents",
         method: "create",
         paramsType: "CreateConversationalAiAgentParams",
         errorType: "CreateConversationalAiAgentError",
@@ -304,7 +316,7 @@ describe("planNames: operations", () => {
     },
   ])("$given", ({ op, want }) => {
     const [got] = names([op]);
-    expect(got).toEqual({ ...want, parameters: [] });
+    expect(got).toEqual({ ...want, groupPath: want.group.split("."), file: want.group.split(".").map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(""), parameters: [] });
   });
 
   it("no tag and no operationId: group `default`, method from method and path", () => {
@@ -349,7 +361,8 @@ describe("planNames: operations", () => {
 });
 
 describe("planNames: environments", () => {
-  const url = (u: string, description?: string): Server => (description === undefined ? { url: u } : { url: u, description });
+  const url = (u: string, description?: string): Server =>
+    description === undefined ? { url: u, variables: [] } : { url: u, description, variables: [] };
 
   it.each<{ given: string; servers: Server[]; want: string[] }>([
     {
@@ -390,12 +403,17 @@ describe("reserved names", () => {
     expect([...found].sort()).toEqual([...RUNTIME_EXPORTS].sort());
   });
 
+  it("WIRE_EXPORTS is exactly what templates/wire.ts.hbs exports", () => {
+    const found = exported(read("../templates/wire.ts.hbs"));
+    expect([...found].sort()).toEqual([...WIRE_EXPORTS].sort());
+  });
+
   it("the export regex sees every kind of export it claims to", () => {
     const sample = "export class A {}\nexport async function b() {}\nexport function c() {}\nexport const d = 1;\nexport interface E {}\nexport type F = 1;\n  export const notTopLevel = 1;\n";
     expect(exported(sample)).toEqual(["A", "b", "c", "d", "E", "F"]);
   });
 
-  it.each([...RUNTIME_EXPORTS, "Error", "Record", "Promise", "params", "isRecord", "class", "await"])("%s is reserved", (name) => {
+  it.each([...RUNTIME_EXPORTS, ...WIRE_EXPORTS, "Error", "Record", "Promise", "params", "isRecord", "class", "await"])("%s is reserved", (name) => {
     expect(RESERVED.has(name)).toBe(true);
   });
 });

@@ -260,12 +260,12 @@ describe("validateDocument: operations", () => {
     {
       given: "undeclared path parameter",
       paths: { "/items/{id}": { get: { responses: ok } } },
-      want: [["E_PATH_PARAM_UNDECLARED", "error", "/paths/~1items~1{id}/get"]],
+      want: [["W_PATH_PARAM_UNDECLARED", "warning", "/paths/~1items~1{id}/get"]],
     },
     {
       given: "a parameter of the same name in query does not count",
       paths: { "/items/{id}": { get: { parameters: [{ name: "id", in: "query" }], responses: ok } } },
-      want: [["E_PATH_PARAM_UNDECLARED", "error", "/paths/~1items~1{id}/get"]],
+      want: [["W_PATH_PARAM_UNDECLARED", "warning", "/paths/~1items~1{id}/get"]],
     },
     {
       given: "one of two path parameters undeclared, on two operations",
@@ -276,8 +276,8 @@ describe("validateDocument: operations", () => {
         },
       },
       want: [
-        ["E_PATH_PARAM_UNDECLARED", "error", "/paths/~1a~1{a}~1b~1{b}/get"],
-        ["E_PATH_PARAM_UNDECLARED", "error", "/paths/~1a~1{a}~1b~1{b}/post"],
+        ["W_PATH_PARAM_UNDECLARED", "warning", "/paths/~1a~1{a}~1b~1{b}/get"],
+        ["W_PATH_PARAM_UNDECLARED", "warning", "/paths/~1a~1{a}~1b~1{b}/post"],
       ],
     },
     {
@@ -301,7 +301,7 @@ describe("validateDocument: operations", () => {
       paths: { "/items/{id}": { get: { parameters: [{ $ref: "#/components/parameters/Missing" }], responses: ok } } },
       want: [
         ["W_REF_DANGLING", "warning", "/paths/~1items~1{id}/get/parameters/0/$ref"],
-        ["E_PATH_PARAM_UNDECLARED", "error", "/paths/~1items~1{id}/get"],
+        ["W_PATH_PARAM_UNDECLARED", "warning", "/paths/~1items~1{id}/get"],
       ],
     },
     {
@@ -312,7 +312,7 @@ describe("validateDocument: operations", () => {
       },
       want: [
         ["E_OPERATION_ID_DUPLICATE", "error", "/paths/~1b~1{id}/get/operationId"],
-        ["E_PATH_PARAM_UNDECLARED", "error", "/paths/~1b~1{id}/get"],
+        ["W_PATH_PARAM_UNDECLARED", "warning", "/paths/~1b~1{id}/get"],
       ],
     },
   ])("$given", ({ paths, components, want }) => {

@@ -33,11 +33,11 @@ export const isCreateEnvironmentVariableError = (
  *
  * `POST /v1/convai/environment-variables`
  */
-export function createEnvironmentVariable(
+export async function createEnvironmentVariable(
   params: CreateEnvironmentVariableParams,
   options?: RequestOptions,
 ): Promise<EnvironmentVariableResponse> {
-  return request<EnvironmentVariableResponse>(
+  return request(
     {
       operation: "createEnvironmentVariable",
       method: "POST",

@@ -2,7 +2,7 @@ import { Project, StructureKind, type StatementStructures } from "ts-morph";
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
 import { fileHeader } from "./header.js";
-import { groupViews, renderClient, renderOperationFiles, renderRuntime, type RenderedFile } from "./operations/render.js";
+import { fileViews, renderClient, renderOperationFiles, renderRuntime, renderWire, type RenderedFile } from "./operations/render.js";
 import { operationViews } from "./operations/view-model.js";
 import { loadTemplates } from "./templates.js";
 import { schemaDeclarations } from "./types/declarations.js";
@@ -15,7 +15,7 @@ import { guardModule } from "./types/guards.js";
  */
 export function emitFiles(api: Api, names: NameTable, specName: string): RenderedFile[] {
   const header = fileHeader(specName);
-  const templates = loadTemplates(["runtime", "operations", "client", "index"] as const);
+  const templates = loadTemplates(["runtime", "wire", "operations", "client", "index"] as const);
   const project = new Project({ useInMemoryFileSystem: true });
   const print = (path: string, statements: (string | StatementStructures)[]): RenderedFile => ({
     path,
@@ -40,9 +40,16 @@ export function emitFiles(api: Api, names: NameTable, specName: string): Rendere
   files.push(...renderOperationFiles(templates.operations, views, names, header));
   files.push({ path: "client.ts", content: renderClient(templates.client, views, header) });
   files.push({ path: "runtime.ts", content: renderRuntime(templates.runtime, api, names, header) });
+  const wire = renderWire(templates.wire, views, header);
+  if (wire !== undefined) files.push({ path: "wire.ts", content: wire });
   files.push({
     path: "index.ts",
-    content: templates.index({ header, hasGuards: guards.statements.length > 0, operationFiles: groupViews(views).map((g) => g.group) }),
+    content: templates.index({
+      header,
+      hasGuards: guards.statements.length > 0,
+      hasServerUrls: api.servers.some((s) => s.variables.length > 0),
+      operationFiles: fileViews(views).map((g) => g.file),
+    }),
   });
   return files;
 }

@@ -1,41 +1,53 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { joinPointer } from "../load/pointer.js";
 import { isRecord, type BuildContext } from "./context.js";
+import { breakAliasCycles } from "./alias-cycles.js";
+import { splitByDirection } from "./directions.js";
 import { applyDiscriminatorPins } from "./discriminator-pins.js";
-import { docOf } from "./doc.js";
-import type { Api, NamedSchema, Server } from "./model.js";
+import type { Api, Server } from "./model.js";
 import { convertOperations } from "./operations.js";
-import { convertSchema } from "./schema.js";
+import { convertParent, findInheritance } from "./inheritance.js";
+import { convertNamed } from "./named.js";
 
 /** A validated OpenAPI 3.0 or 3.1 document to the IR. Problems local to one schema are reported and typed as unknown. */
 export function buildIr(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): Api {
-  const ctx: BuildContext = { root: document, report, schemas: [], discriminatorPins: [], expanding: new Set() };
   const components = isRecord(document.components) && isRecord(document.components.schemas) ? document.components.schemas : {};
+  const parents = findInheritance(components);
+  const ctx: BuildContext = { root: document, report, schemas: [], named: new Set(), discriminatorPins: [], expanding: new Set(), parents };
   for (const [name, raw] of Object.entries(components)) {
     const id = joinPointer("/components/schemas", name);
-    // Pushed before converting so the component precedes the variants hoisted out of it.
-    const schema: NamedSchema = { id, nameHint: [name], origin: "component", type: { kind: "unknown" }, doc: isRecord(raw) ? docOf(raw, name) : {} };
-    ctx.schemas.push(schema);
-    schema.type = convertSchema(ctx, raw, id, [name]);
+    const parent = parents.get(id);
+    if (parent && isRecord(raw)) convertParent(ctx, parent, raw, id, name);
+    else convertNamed(ctx, raw, id, [name], "component");
   }
   const operations = convertOperations(ctx, document.paths);
   applyDiscriminatorPins(ctx);
+  breakAliasCycles(ctx.schemas, report);
   const info = isRecord(document.info) ? document.info : {};
-  return {
+  return splitByDirection({
     title: typeof info.title === "string" ? info.title : "API",
     version: typeof info.version === "string" ? info.version : "",
     servers: convertServers(document.servers),
     schemas: ctx.schemas,
     operations,
-  };
+  });
 }
 
+/** Server Objects (§4.8.5) with their variables. No servers means one server at `/` (§4.8.1), relative to the page. */
 function convertServers(raw: unknown): Server[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(isRecord).flatMap((s) => {
+  const list = Array.isArray(raw) ? raw.filter(isRecord) : [];
+  const servers = list.flatMap((s) => {
     if (typeof s.url !== "string") return [];
-    const server: Server = { url: s.url };
+    const server: Server = { url: s.url, variables: [] };
     if (typeof s.description === "string") server.description = s.description;
+    for (const [name, v] of Object.entries(isRecord(s.variables) ? s.variables : {})) {
+      if (!isRecord(v) || typeof v.default !== "string") continue;
+      const variable: Server["variables"][number] = { name, default: v.default };
+      if (Array.isArray(v.enum)) variable.enum = v.enum.filter((e) => typeof e === "string");
+      if (typeof v.description === "string") variable.description = v.description;
+      server.variables.push(variable);
+    }
     return [server];
   });
+  return servers.length > 0 ? servers : [{ url: "/", variables: [] }];
 }

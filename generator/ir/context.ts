@@ -1,4 +1,5 @@
 import type { DiagnosticInput } from "../diagnostics.js";
+import type { InheritanceParent } from "./inheritance.js";
 import type { Literal, NamedSchema } from "./model.js";
 
 /** What the schema and operation builders share while one document is turned into IR. */
@@ -7,10 +8,14 @@ export interface BuildContext {
   report(diagnostic: DiagnosticInput): void;
   /** Named schemas in output order; hoisted inline schemas are appended as they are found. */
   schemas: NamedSchema[];
+  /** Ids of `schemas`, and of schemas being converted into one: their top level is never hoisted again. */
+  named: Set<string>;
   /** Discriminator facts that the variants' own types must carry, applied once all schemas exist. */
   discriminatorPins: { target: string; property: string; values: Literal[] }[];
   /** Pointers of non-component refs being expanded, to stop on a cycle. */
   expanding: Set<string>;
+  /** Discriminator parents (allOf inheritance) by component pointer. */
+  parents: Map<string, InheritanceParent>;
 }
 
 export type RawSchema = Record<string, unknown>;

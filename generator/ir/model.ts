@@ -21,6 +21,8 @@ export type TypeNode =
   | { kind: "binary" }
   | { kind: "literal"; value: Literal }
   | { kind: "array"; items: TypeNode }
+  /** `prefixItems` (3.1) or an `items` array (3.0 style); `rest` types the items after them. */
+  | { kind: "tuple"; items: TypeNode[]; rest?: TypeNode }
   | ObjectNode
   /** A reference to a named schema, by its id. */
   | { kind: "ref"; target: string }
@@ -51,6 +53,8 @@ export interface Property {
   name: string;
   type: TypeNode;
   required: boolean;
+  /** `readOnly` properties exist only in responses, `writeOnly` ones only in requests. */
+  access?: "readOnly" | "writeOnly";
   doc: Doc;
   pointer: string;
 }
@@ -73,9 +77,17 @@ export interface NamedSchema {
   origin: "component" | "inline";
   type: TypeNode;
   doc: Doc;
+  /**
+   * For `enum` schemas: the names `x-enum-varnames` or `x-enumNames` give the values, parallel to
+   * the non-null literal members of `type` (undefined where the spec gives none).
+   */
+  enumNames?: (string | undefined)[];
 }
 
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+/** Parameter Object `style` values (§4.8.12.4). */
+export type ParameterStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 
 export interface Parameter {
   name: string;
@@ -84,13 +96,32 @@ export interface Parameter {
   type: TypeNode;
   doc: Doc;
   pointer: string;
+  /** The spec's `style`, else the default for the location: `form` for query and cookie, `simple` otherwise. */
+  style: ParameterStyle;
+  /** The spec's `explode`, else true for `form` and false otherwise. */
+  explode: boolean;
+  /** What the schema is on the wire, `$ref`s and nullable unions seen through. */
+  shape: "scalar" | "array" | "object";
 }
+
+/** How a request body is sent, from its media type. */
+export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";
 
 export interface RequestBody {
   mediaType: string;
+  encoding: BodyEncoding;
   type: TypeNode;
   required: boolean;
   pointer: string;
+  /** Multipart and form fields whose Encoding Object gives a `contentType` or `style`, in spec order. */
+  fields: BodyField[];
+}
+
+export interface BodyField {
+  name: string;
+  contentType?: string;
+  style?: ParameterStyle;
+  explode?: boolean;
 }
 
 export interface Response {
@@ -102,6 +133,18 @@ export interface Response {
   type?: TypeNode;
   pointer: string;
 }
+
+/** A Security Scheme the client can fill from its options (§4.8.27). OAuth2 and OpenID Connect send a bearer token. */
+export type SecurityScheme =
+  | { kind: "apiKey"; in: "header" | "query" | "cookie"; name: string }
+  | { kind: "bearer" }
+  | { kind: "basic" };
+
+/**
+ * How 2xx bodies are read. `stream`: the bytes as they arrive; `sse` and `ndjson`: an async
+ * iterable of parsed events. `x-fern-streaming` marks streams whose content type says JSON or nothing.
+ */
+export type ResponseReading = "json" | "text" | "blob" | "none" | "stream" | "sse" | "ndjson";
 
 export interface Operation {
   pointer: string;
@@ -120,11 +163,22 @@ export interface Operation {
   apiKeyHeader?: string;
   body?: RequestBody;
   responses: Response[];
+  reading: ResponseReading;
+  /** Alternatives in the spec's order; the first whose credentials the caller gave is used. Empty: no security. */
+  security: SecurityScheme[];
+}
+
+export interface ServerVariable {
+  name: string;
+  default: string;
+  enum?: string[];
+  description?: string;
 }
 
 export interface Server {
   url: string;
   description?: string;
+  variables: ServerVariable[];
 }
 
 export interface Api {

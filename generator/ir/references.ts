@@ -12,6 +12,10 @@ export function referencedSchemas(type: TypeNode, into: string[] = []): string[]
       case "array":
         stack.push(node.items);
         break;
+      case "tuple":
+        if (node.rest) stack.push(node.rest);
+        for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!);
+        break;
       case "object":
         if (node.additional) stack.push(node.additional);
         for (let i = node.properties.length - 1; i >= 0; i--) stack.push(node.properties[i]!.type);

@@ -50,8 +50,8 @@ function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hin
     return members.length === 1 ? members[0]! : { kind: "union", members };
   }
   if (typeof raw.type === "string") return convertTyped(ctx, raw, raw.type, pointer, hint);
-  if (isRecord(raw.properties) || raw.additionalProperties !== undefined) return convertObject(ctx, raw, pointer, hint);
-  if (raw.items !== undefined) return convertTyped(ctx, raw, "array", pointer, hint);
+  if (isRecord(raw.properties) || raw.additionalProperties !== undefined || isRecord(raw.patternProperties)) return convertObject(ctx, raw, pointer, hint);
+  if (raw.items !== undefined || raw.prefixItems !== undefined) return convertTyped(ctx, raw, "array", pointer, hint);
   // No type keyword at all, e.g. `{description: "Any type"}`: anything, typed as unknown (never any).
   return UNKNOWN;
 }
@@ -66,7 +66,7 @@ function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: 
     case "null":
       return { kind: type };
     case "array":
-      return { kind: "array", items: convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) };
+      return convertArray(ctx, raw, pointer, hint);
     case "object":
       return convertObject(ctx, raw, pointer, hint);
     default:
@@ -81,33 +81,60 @@ function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: 
   }
 }
 
+function convertArray(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
+  const prefix = Array.isArray(raw.prefixItems) ? raw.prefixItems : Array.isArray(raw.items) ? raw.items : undefined;
+  if (prefix === undefined) return { kind: "array", items: convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) };
+  const keyword = Array.isArray(raw.prefixItems) ? "prefixItems" : "items";
+  const items = prefix.map((item, i) => convertSchema(ctx, item, joinPointer(pointer, keyword, i), [...hint, `Item${i}`]));
+  // After prefixItems, `items` types the rest (absent: anything; false: nothing more).
+  const rest = keyword === "prefixItems" && raw.items !== undefined && raw.items !== false ? convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) : undefined;
+  return rest ? { kind: "tuple", items, rest } : { kind: "tuple", items };
+}
+
 function convertObject(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
   const required = new Set(Array.isArray(raw.required) ? raw.required.filter((r) => typeof r === "string") : []);
   const properties: Property[] = [];
   if (isRecord(raw.properties)) {
     for (const [name, schema] of Object.entries(raw.properties)) {
       const at = joinPointer(pointer, "properties", name);
-      properties.push({
+      const property: Property = {
         name,
         type: convertSchema(ctx, schema, at, [...hint, name]),
         required: required.has(name),
-        doc: isRecord(schema) ? docOf(schema) : {},
+        doc: isRecord(schema) ? docOf(schema, name) : {},
         pointer: at,
-      });
+      };
+      if (isRecord(schema) && schema.readOnly === true) property.access = "readOnly";
+      else if (isRecord(schema) && schema.writeOnly === true) property.access = "writeOnly";
+      properties.push(property);
     }
   }
-  const extra = raw.additionalProperties;
-  const additional =
-    extra === true || (isRecord(extra) && Object.keys(extra).length === 0)
-      ? UNKNOWN
-      : isRecord(extra)
-        ? convertSchema(ctx, extra, joinPointer(pointer, "additionalProperties"), [...hint, "Value"])
-        : undefined;
+  // `{type: object}` alone is any object: an index signature of unknown, not `{}` (which admits strings).
+  const additional = additionalType(ctx, raw, pointer, hint) ?? (properties.length === 0 && raw.additionalProperties !== false ? UNKNOWN : undefined);
   return additional === undefined ? { kind: "object", properties } : { kind: "object", properties, additional };
 }
 
+/** The type of undeclared properties: `additionalProperties`, joined by every `patternProperties` schema. */
+function additionalType(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode | undefined {
+  const extra = raw.additionalProperties;
+  const types: TypeNode[] = [];
+  if (extra === true || (isRecord(extra) && Object.keys(extra).length === 0)) types.push(UNKNOWN);
+  else if (isRecord(extra)) types.push(convertSchema(ctx, extra, joinPointer(pointer, "additionalProperties"), [...hint, "Value"]));
+  if (isRecord(raw.patternProperties)) {
+    for (const [pattern, schema] of Object.entries(raw.patternProperties)) {
+      types.push(convertSchema(ctx, schema, joinPointer(pointer, "patternProperties", pattern), [...hint, "Value"]));
+    }
+  }
+  if (types.length === 0) return undefined;
+  return types.some((t) => t.kind === "unknown") ? UNKNOWN : types.length === 1 ? types[0] : { kind: "union", members: types };
+}
+
 function convertAllOf(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
-  const members = (raw.allOf as unknown[]).map((m, i) => convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint));
+  const members = (raw.allOf as unknown[]).map((m, i): TypeNode => {
+    // A child extends a discriminator parent's own properties, not the union of its children.
+    const parent = isRecord(m) && typeof m.$ref === "string" ? ctx.parents.get(refToPointer(m.$ref) ?? "") : undefined;
+    return parent ? { kind: "ref", target: parent.baseId } : convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint);
+  });
   const { allOf: _allOf, ...own } = raw;
   if (isRecord(own.properties) || own.additionalProperties !== undefined) members.push(convertObject(ctx, own, pointer, hint));
   return members.length === 1 ? members[0]! : { kind: "intersection", members };

@@ -1,7 +1,8 @@
 import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
 import { COMPONENT_SCHEMAS, isComponentSchemaPointer, isLiteral, isRecord, type BuildContext, type RawSchema } from "./context.js";
-import { docOf } from "./doc.js";
+import { isGuardedUnion } from "./guarded.js";
 import type { Discriminator, Literal, NameHint, TypeNode } from "./model.js";
+import { convertNamed, hoistConverted } from "./named.js";
 import { convertSchema, withNull } from "./schema.js";
 
 const isNullSchema = (raw: unknown): boolean => isRecord(raw) && raw.type === "null" && Object.keys(raw).every((k) => k === "type" || k === "description" || k === "title");
@@ -31,9 +32,15 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
   if (isRecord(raw.discriminator) && typeof raw.discriminator.propertyName === "string" && entries.length > 0) {
     node = convertDiscriminated(ctx, raw.discriminator as RawSchema & { propertyName: string }, entries, at, hint);
   } else {
-    const members = entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)]));
-    node = members.length === 1 ? members[0]! : { kind: "union", members };
+    // `anyOf: [X, null]` keeps X inline as X | null. A union X is still hoisted for its guards:
+    // under a named schema as `<Name>Union`, beside `<Name> = <Name>Union | null`.
+    node =
+      entries.length === 1
+        ? convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint)
+        : { kind: "union", members: entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)])) };
   }
+  // Every union gets a name, so that it can have guards and a match helper.
+  if (isGuardedUnion(node) && !ctx.named.has(pointer)) node = hoistConverted(ctx, { ...raw, [keyword]: undefined }, pointer, hint, node);
   return nullable ? withNull(node) : node;
 }
 
@@ -41,12 +48,7 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
 function convertMember(ctx: BuildContext, raw: unknown, pointer: string, hint: NameHint): TypeNode {
   const node = convertSchema(ctx, raw, pointer, hint);
   if (node.kind !== "object" || !isRecord(raw)) return node;
-  return hoist(ctx, raw, pointer, typeof raw.title === "string" ? [raw.title] : hint, node);
-}
-
-function hoist(ctx: BuildContext, raw: RawSchema, pointer: string, nameHint: NameHint, type: TypeNode): TypeNode {
-  ctx.schemas.push({ id: pointer, nameHint, origin: "inline", type, doc: docOf(raw, nameHint.length === 1 ? nameHint[0] : undefined) });
-  return { kind: "ref", target: pointer };
+  return hoistConverted(ctx, raw, pointer, typeof raw.title === "string" ? [raw.title] : hint, node);
 }
 
 /**
@@ -88,9 +90,7 @@ function convertDiscriminated(
   const members: TypeNode[] = found.map((f) => {
     let target = f.component;
     if (target === undefined) {
-      const raw = isRecord(f.resolved) ? f.resolved : {};
-      const name = variantHint(raw, hint, f.values[0]!);
-      hoist(ctx, raw, f.pointer, name, convertSchema(ctx, f.resolved, f.pointer, name));
+      convertNamed(ctx, f.resolved, f.pointer, variantHint(isRecord(f.resolved) ? f.resolved : {}, hint, f.values[0]!), "inline");
       target = f.pointer;
     }
     result.variants.push({ target, values: f.values });
@@ -109,7 +109,7 @@ function variantHint(raw: RawSchema, parent: NameHint, value: Literal): NameHint
 }
 
 /** mapping: value -> "#/components/schemas/X" or a bare schema name. Several values may map to one schema. */
-function mappedValues(discriminator: RawSchema): Map<string, Literal[]> {
+export function mappedValues(discriminator: RawSchema): Map<string, Literal[]> {
   const byTarget = new Map<string, Literal[]>();
   if (!isRecord(discriminator.mapping)) return byTarget;
   for (const [value, target] of Object.entries(discriminator.mapping)) {
@@ -121,11 +121,15 @@ function mappedValues(discriminator: RawSchema): Map<string, Literal[]> {
   return byTarget;
 }
 
-function declaredValues(raw: unknown, property: string): Literal[] {
-  if (!isRecord(raw) || !isRecord(raw.properties)) return [];
-  const schema = raw.properties[property];
-  if (!isRecord(schema)) return [];
-  if ("const" in schema && isLiteral(schema.const)) return [schema.const];
-  if (Array.isArray(schema.enum) && schema.enum.length === 1 && isLiteral(schema.enum[0])) return [schema.enum[0]];
+/** The value a member declares for the property: `const` or a one-value `enum`, also in inline allOf parts. */
+export function declaredValues(raw: unknown, property: string): Literal[] {
+  if (!isRecord(raw)) return [];
+  const schema = isRecord(raw.properties) ? raw.properties[property] : undefined;
+  if (isRecord(schema) && "const" in schema && isLiteral(schema.const)) return [schema.const];
+  if (isRecord(schema) && Array.isArray(schema.enum) && schema.enum.length === 1 && isLiteral(schema.enum[0])) return [schema.enum[0]];
+  for (const part of Array.isArray(raw.allOf) ? raw.allOf : []) {
+    const values = isRecord(part) && part.$ref === undefined ? declaredValues(part, property) : [];
+    if (values.length > 0) return values;
+  }
   return [];
 }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isRecord } from "../ir/context.js";
+import { bundle } from "./bundle.js";
 import { readSpec, type SpecSource } from "./source.js";
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
@@ -25,7 +26,8 @@ export function loadSpec(path: string, diagnostics: Diagnostic[]): SpecSource | 
     });
     return undefined;
   }
-  return isDirectory ? findRootDocument(path, diagnostics) : readSpec(path, diagnostics);
+  const root = isDirectory ? findRootDocument(path, diagnostics) : readSpec(path, diagnostics);
+  return root && bundle(root, diagnostics);
 }
 
 /**

@@ -7,6 +7,10 @@ import { splitPointer } from "./pointer.js";
 export interface Position {
   line: number;
   column: number;
+  /** Set when the position is in another file than the root document (multi-file specs)... */
+  file?: string;
+  /** ...with the pointer into that file. */
+  pointer?: string;
 }
 
 /** One parsed spec file: the plain data, plus a way back from a JSON pointer to a source position. */

@@ -2,6 +2,7 @@ import { guardedSchemas } from "../ir/guarded.js";
 import type { Api, NamedSchema, Operation } from "../ir/model.js";
 import { camelCase, isPascalIdentifier, pascalCase, singular, words } from "./case.js";
 import { environmentKeys } from "./environments.js";
+import { fastApiBodyName, fastApiFunctionName } from "./fastapi.js";
 import { Namespace } from "./namespace.js";
 import { RESERVED } from "./reserved.js";
 
@@ -12,14 +13,22 @@ export interface SchemaNames {
   /** Present for discriminated unions. */
   match?: string;
   values?: string;
+  /** For enum schemas: keys of the const object named like the type, one per non-null value. */
+  enumKeys?: string[];
 }
 
 export interface OperationNames {
   /** The standalone exported function, e.g. `createEnvironmentVariable`. */
   fn: string;
-  /** `client.<group>.<method>` */
+  /** `client.<group...>.<method>`: one key per `x-fern-sdk-group-name` entry, e.g. ["voices", "pvc", "samples"]. */
+  groupPath: string[];
+  /** The client path of the group, `groupPath` joined with dots: `voices.pvc.samples`. */
   group: string;
   method: string;
+  /** `operations/<file>.ts`; unique even on case-insensitive file systems. */
+  file: string;
+  /** For binary responses, the variant that returns the body as a stream, e.g. `convertTextToSpeechAsStream`. */
+  stream?: { fn: string; method: string };
   paramsType: string;
   errorType: string;
   errorGuard: string;
@@ -44,7 +53,9 @@ const identifier = (candidate: string, fallback: string): string => {
 
 /**
  * Schema names: a component name that is already PascalCase (`EnvironmentVariableResponse`) is
- * kept exactly; anything else is made PascalCase from its words. Exact names are claimed first,
+ * kept exactly; anything else is made PascalCase from its words, FastAPI's `Body_<operationId>`
+ * from the function name (`Body_Create_Agent_v1_convai_agents_create_post` -> `CreateAgentBody`),
+ * and a name that would shadow a global or runtime export gets `Model` (`Error` -> `ErrorModel`). Exact names are claimed first,
  * then converted component names, then hoisted schemas, so the spec's own names win collisions.
  */
 export function planNames(api: Api): NameTable {
@@ -56,7 +67,13 @@ export function planNames(api: Api): NameTable {
     ...api.schemas.filter((s) => s.origin === "component" && !exact(s)),
     ...api.schemas.filter((s) => s.origin === "inline"),
   ];
-  for (const schema of ordered) schemas.set(schema.id, { type: space.claim(typeName(schema)) });
+  for (const schema of ordered) {
+    const wanted = typeName(schema, api);
+    // A schema named like a global or a runtime export (`Error`, `Response`, `Client`) would shadow it.
+    const names: SchemaNames = { type: space.claim(RESERVED.has(wanted) ? `${wanted}Model` : wanted) };
+    if (schema.enumNames) names.enumKeys = enumKeys(schema);
+    schemas.set(schema.id, names);
+  }
   for (const schema of guardedSchemas(api)) {
     const names = schemas.get(schema.id)!;
     names.guard = space.claim(`is${names.type}`);
@@ -66,34 +83,81 @@ export function planNames(api: Api): NameTable {
       names.values = space.claim(`${names.type.charAt(0).toLowerCase()}${names.type.slice(1)}${property}Values`);
     }
   }
-  const methodsByGroup = new Map<string, Namespace>();
-  const operations = api.operations.map((operation) => operationNames(operation, space, methodsByGroup));
+  const tree = newGroupNode();
+  const files = new Map<string, string>();
+  const fileSpace = new Namespace();
+  const operations = api.operations.map((operation) => operationNames(operation, space, tree, (path) => fileOf(path, files, fileSpace)));
   return { schemas, operations, environments: environmentKeys(api.servers) };
 }
 
-function typeName(schema: NamedSchema): string {
-  const [first = ""] = schema.nameHint;
-  if (schema.nameHint.length === 1 && isPascalIdentifier(first)) return first;
-  return identifier(schema.nameHint.map(pascalCase).join(""), "Schema");
+/**
+ * Keys of an enum's const object: the `x-enum-varnames`/`x-enumNames` entry when it is an
+ * identifier, else the value in PascalCase (`auth_connection` -> `AuthConnection`).
+ */
+function enumKeys(schema: NamedSchema): string[] {
+  const keys = new Namespace();
+  const values = schema.type.kind === "union" ? schema.type.members : [schema.type];
+  const literals = values.flatMap((m) => (m.kind === "literal" && m.value !== null ? [m.value] : []));
+  return literals.map((value, i) => {
+    const given = schema.enumNames?.[i];
+    if (given !== undefined && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(given)) return keys.claim(given);
+    return keys.claim(identifier(pascalCase(String(value)), "Empty"));
+  });
+}
+
+function typeName(schema: NamedSchema, api: Api): string {
+  const [head = "", ...rest] = schema.nameHint;
+  if (rest.length === 0 && isPascalIdentifier(head)) return head;
+  const parts = [fastApiBodyName(head, api.operations) ?? head, ...rest];
+  return identifier(parts.map(pascalCase).join(""), "Schema");
+}
+
+/** A level of the client: its keys (methods and sub-groups share one namespace) and its sub-groups by spec name. */
+interface GroupNode {
+  keys: Namespace;
+  children: Map<string, { key: string; node: GroupNode }>;
+}
+
+const newGroupNode = (): GroupNode => ({ keys: new Namespace(), children: new Map() });
+
+/** One file per group path; names that differ only in case get a number, for case-insensitive file systems. */
+function fileOf(path: string[], files: Map<string, string>, space: Namespace): string {
+  const joined = identifier(camelCase(path.join("_")), "default");
+  const known = files.get(joined);
+  if (known !== undefined) return known;
+  const folded = [...files.values()].map((f) => f.toLowerCase());
+  let file = joined;
+  for (let n = 2; folded.includes(file.toLowerCase()); n++) file = `${joined}${n}`;
+  files.set(joined, space.claim(file));
+  return files.get(joined)!;
 }
 
 /**
- * Group: `x-fern-sdk-group-name`, else the first tag without Fern's `subpackage_` prefix.
+ * Group: `x-fern-sdk-group-name`, else the first tag without Fern's `subpackage_` prefix. A list
+ * (`["voices", "pvc", "samples"]`) nests, as in Fern's SDKs: `client.voices.pvc.samples.create`.
  * Method: `x-fern-sdk-method-name`, else the operationId, else method + path.
  * Function: the method's first word (a verb), the group (singular unless the verb is `list`),
  * then the method's other words: `create` in `environmentVariables` -> `createEnvironmentVariable`,
  * `convertWithTimestamps` in `textToSpeech` -> `convertTextToSpeechWithTimestamps`. The group is
  * left out when the method already names it: `get_pet` in `pets` -> `getPet`.
  */
-function operationNames(operation: Operation, space: Namespace, methodsByGroup: Map<string, Namespace>): OperationNames {
-  const groupSource = operation.sdkGroup?.join("_") ?? operation.tags[0]?.replace(/^subpackage_/, "") ?? "default";
-  const group = identifier(camelCase(groupSource), "default");
-  const wantedMethod = identifier(camelCase(operation.sdkMethod ?? operation.operationId ?? `${operation.method} ${operation.path}`), operation.method);
+function operationNames(operation: Operation, space: Namespace, tree: GroupNode, fileFor: (path: string[]) => string): OperationNames {
+  const groupSources = operation.sdkGroup ?? [operation.tags[0]?.replace(/^subpackage_/, "") ?? "default"];
+  const joinedGroup = identifier(camelCase(groupSources.join("_")), "default");
+  const groupPath: string[] = [];
+  let node = tree;
+  for (const source of groupSources) {
+    const wanted = identifier(camelCase(source), "default");
+    let child = node.children.get(wanted);
+    if (!child) node.children.set(wanted, (child = { key: node.keys.claim(wanted), node: newGroupNode() }));
+    groupPath.push(child.key);
+    node = child.node;
+  }
+  const operationId = operation.operationId && (fastApiFunctionName(operation.operationId, operation.path, operation.method) ?? operation.operationId);
+  const wantedMethod = identifier(camelCase(operation.sdkMethod ?? operationId ?? `${operation.method} ${operation.path}`), operation.method);
   const [verb = operation.method, ...rest] = words(wantedMethod);
-  const methods = methodsByGroup.get(group) ?? new Namespace();
-  methodsByGroup.set(group, methods);
-  const method = methods.claim(wantedMethod);
-  const groupWords = words(group).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  const method = node.keys.claim(wantedMethod);
+  const groupWords = words(joinedGroup).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   const lastGroupWord = singular(groupWords.at(-1) ?? "").toLowerCase();
   const namesGroup = rest.some((w) => singular(w).toLowerCase() === lastGroupWord);
   if (verb.toLowerCase() !== "list" && groupWords.length > 0) groupWords.push(singular(groupWords.pop()!));
@@ -101,13 +165,17 @@ function operationNames(operation: Operation, space: Namespace, methodsByGroup: 
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
   const keys = new Namespace(["body"]);
   const parameters = operation.parameters.map((p) => keys.claim(identifier(camelCase(p.name), "param")));
-  return {
+  const names: OperationNames = {
     fn,
-    group,
+    groupPath,
+    group: groupPath.join("."),
     method,
+    file: fileFor(groupSources),
     paramsType: space.claim(`${pascal}Params`),
     errorType: space.claim(`${pascal}Error`),
     errorGuard: space.claim(`is${pascal}Error`),
     parameters,
   };
+  if (operation.reading === "blob") names.stream = { fn: space.claim(`${fn}AsStream`), method: node.keys.claim(`${method}AsStream`) };
+  return names;
 }

@@ -19,6 +19,7 @@ const GLOBALS = [
   "FormData", "Function", "Headers", "JSON", "Map", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly",
   "ReadonlyArray", "Record", "Request", "RequestInit", "Required", "Response", "Set", "String", "Symbol", "TypeError",
   "URL", "URLSearchParams", "Uint8Array", "ReadableStream", "globalThis", "fetch", "setTimeout", "clearTimeout",
+  "AsyncIterable", "AsyncGenerator", "Awaited", "BodyInit", "TextDecoder", "TextEncoder", "Math", "btoa",
 ];
 
 /**
@@ -26,11 +27,18 @@ const GLOBALS = [
  * literally; test/names.test.ts checks this list against what the templates export.
  */
 export const RUNTIME_EXPORTS = [
-  "AbortError", "ApiError", "Client", "ClientOptions", "Environment", "NetworkError", "OperationRequest", "ParseError",
-  "RequestOptions", "TimeoutError", "UnknownVariantError", "createClient", "environments", "request", "withDefaults",
+  "AbortError", "ApiError", "Client", "ClientErrorStatus", "ClientOptions", "Environment", "NetworkError", "OperationRequest",
+  "ParseError", "RequestOptions", "ServerErrorStatus", "TimeoutError", "UnknownVariantError", "Uploadable", "createClient",
+  "environments", "request", "serverUrl", "withDefaults",
+];
+
+/** The exports of templates/wire.ts.hbs, which operation files import by these names. */
+export const WIRE_EXPORTS = [
+  "Scheme", "asBlob", "asEvents", "asLines", "asNothing", "asStream", "asText", "cookies", "deepObject", "query", "segment",
+  "encodeAs", "formData", "joined", "security", "urlEncoded",
 ];
 
 /** Names that generated function bodies use locally, which no generated export may shadow. */
 export const RUNTIME_INTERNALS = ["params", "options", "value", "handlers", "defaults", "error", "isRecord"];
 
-export const RESERVED: ReadonlySet<string> = new Set([...KEYWORDS, ...GLOBALS, ...RUNTIME_EXPORTS, ...RUNTIME_INTERNALS]);
+export const RESERVED: ReadonlySet<string> = new Set([...KEYWORDS, ...GLOBALS, ...RUNTIME_EXPORTS, ...WIRE_EXPORTS, ...RUNTIME_INTERNALS]);

@@ -3,6 +3,7 @@ import { isRecord } from "../ir/context.js";
 import { joinPointer } from "../load/pointer.js";
 import { checkOperations } from "./operations.js";
 import { checkRefs } from "./refs.js";
+import { checkServers } from "./servers.js";
 
 const SUPPORTED = /^3\.[01]\.\d+$/;
 
@@ -61,6 +62,7 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
       pointer: joinPointer("", "paths"),
     });
   }
+  checkServers(document, report);
   checkRefs(document, report);
   checkOperations(document, report);
   return document;

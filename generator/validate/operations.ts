@@ -33,9 +33,9 @@ export function checkOperations(document: Record<string, unknown>, report: (d: D
       for (const [, name] of path.matchAll(/\{([^}]*)\}/g)) {
         if (declared.has(name!)) continue;
         report({
-          code: "E_PATH_PARAM_UNDECLARED",
-          severity: "error",
-          message: `The path template names {${name}}, but the operation declares no path parameter "${name}".`,
+          code: "W_PATH_PARAM_UNDECLARED",
+          severity: "warning",
+          message: `The path template names {${name}}, but the operation declares no path parameter "${name}"; it is taken as a required string.`,
           hint: `Add { name: ${JSON.stringify(name)}, in: path, required: true, schema: { type: string } } to the parameters.`,
           pointer,
         });

@@ -43,8 +43,8 @@ function checkRef(document: object, ref: string, pointer: string, report: (d: Di
       severity: "error",
       message: remote
         ? `The reference "${ref}" is remote; generation never touches the network.`
-        : `The reference "${ref}" points to another file, which is not supported yet.`,
-      hint: remote ? "Download the referenced document next to the spec and refer to it locally." : "Inline the referenced schema into this document.",
+        : `The reference "${ref}" could not be resolved in another file.`,
+      hint: remote ? "Download the referenced document next to the spec and refer to it locally." : "Check the file's path, relative to the file holding the $ref, and the pointer after #.",
       pointer,
     });
   } else if (resolvePointer(document, target) === undefined) {

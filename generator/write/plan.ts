@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { RenderedFile } from "../emit/operations/render.js";
-import { GENERATED_MARKER } from "../emit/header.js";
+import { isGeneratedFile } from "../emit/header.js";
 
 export interface FileChange {
   path: string;
@@ -26,8 +26,8 @@ function listFiles(dir: string): string[] {
 
 /**
  * Compares what a run produced with the output folder. A file on disk that is not produced any
- * more is removed only if its first line is the generated-file marker: files the user put in the
- * folder are never touched.
+ * more is removed only if it opens with the generated-file marker (a `//` line, or a `"//"` key in
+ * JSON): files the user put in the folder are never touched.
  */
 export function planOutput(outDir: string, files: RenderedFile[]): OutputPlan {
   const produced = new Map(files.map((f) => [f.path, f.content]));
@@ -37,7 +37,7 @@ export function planOutput(outDir: string, files: RenderedFile[]): OutputPlan {
     const before = readFileSync(join(outDir, path), "utf8");
     const after = produced.get(path);
     if (after === undefined) {
-      if (before.startsWith(GENERATED_MARKER)) changes.push({ path, kind: "removed", before, after: "" });
+      if (isGeneratedFile(before)) changes.push({ path, kind: "removed", before, after: "" });
     } else if (after === before) {
       unchanged.push(path);
     } else {

@@ -21,6 +21,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The request body exactly as received, decoded as UTF-8. */
   body: string;
+  /** The request body exactly as received. */
+  bytes: Buffer;
 }
 
 export type Route = (req: RecordedRequest, res: ServerResponse) => void;
@@ -62,6 +64,7 @@ export async function startServer(
         scenario,
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        bytes: Buffer.concat(chunks),
       };
       requests.push(recorded);
       for (let i = waiters.length - 1; i >= 0; i--) {

@@ -2,12 +2,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { ORACLE_OPTIONS } from "../oracle-differences.js";
 
 /** openapi-typescript's types for a spec, written to `<dir>/oracle.ts`. */
 export async function writeOracle(specFile: string, dir: string): Promise<string> {
-  // defaultNonNullable would make every property with a `default` required; a client sending a
-  // request may omit them, and a server need not send them, so we keep them optional.
-  const ast = await openapiTS(pathToFileURL(specFile), { silent: true, defaultNonNullable: false });
+  const ast = await openapiTS(pathToFileURL(specFile), ORACLE_OPTIONS);
   const file = join(dir, "oracle.ts");
   writeFileSync(file, astToString(ast));
   return file;

@@ -1,6 +1,6 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { docComment, propertyKey, stringLiteral } from "../escape.js";
+import { docComment, propertyKey, stringLiteral, templateText } from "../escape.js";
 import type { Template } from "../templates.js";
 import type { OperationView } from "./view-model.js";
 
@@ -9,40 +9,120 @@ export interface RenderedFile {
   content: string;
 }
 
-/** Operations grouped by client group, groups and operations in spec order of first appearance. */
-export function groupViews(views: OperationView[]): { group: string; operations: OperationView[] }[] {
-  const groups = new Map<string, OperationView[]>();
-  for (const view of views) groups.set(view.group, [...(groups.get(view.group) ?? []), view]);
-  return [...groups].map(([group, operations]) => ({ group, operations }));
+/** Operations grouped by file, files and operations in spec order of first appearance. */
+export function fileViews(views: OperationView[]): { file: string; operations: OperationView[] }[] {
+  const files = new Map<string, OperationView[]>();
+  for (const view of views) files.set(view.file, [...(files.get(view.file) ?? []), view]);
+  return [...files].map(([file, operations]) => ({ file, operations }));
 }
 
-/** One `operations/<group>.ts` per client group. */
+/** One `operations/<file>.ts` per client group. */
 export function renderOperationFiles(template: Template, views: OperationView[], names: NameTable, header: string): RenderedFile[] {
-  return groupViews(views).map(({ group, operations }) => {
+  return fileViews(views).map(({ file, operations }) => {
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
     const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort().join(", ");
-    return { path: `operations/${group}.ts`, content: template({ header, typeImports, operations }) };
+    const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort().join(", ");
+    const uploads = operations.some((o) => o.fields.some((f) => f.type.startsWith("Uploadable<")));
+    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) => operations.some((o) => o.errors.includes(t)));
+    const runtimeImports = ["ApiError", "request", "type RequestOptions", ...ranges.map((t) => `type ${t}`), ...(uploads ? ["type Uploadable"] : [])].join(", ");
+    return { path: `operations/${file}.ts`, content: template({ header, runtimeImports, typeImports, helpers, operations }) };
   });
 }
 
-export function renderClient(template: Template, views: OperationView[], header: string): string {
-  const groups = groupViews(views);
-  const imports = groups.map(({ group, operations }) => ({
-    file: group,
-    names: operations.flatMap((o) => [o.fn, `type ${o.paramsType}`]).join(", "),
-  }));
-  const groupsView = groups.map(({ group, operations }) => ({
-    key: propertyKey(group),
-    methods: operations.map((o) => ({ ...o, key: o.method, doc: docComment([o.link]) })),
-  }));
-  return template({ header, imports, groups: groupsView });
+interface GroupView {
+  key: string;
+  methods: { key: string; doc: string; paramsType: string; paramsOptional: boolean; fn: string }[];
+  groups: GroupView[];
 }
 
+/** The client's nested groups: `client.voices.pvc.samples.create`. */
+function groupTree(views: OperationView[]): GroupView[] {
+  const root: GroupView = { key: "", methods: [], groups: [] };
+  for (const view of views) {
+    let node = root;
+    for (const segment of view.groupPath) {
+      const key = propertyKey(segment);
+      let child = node.groups.find((g) => g.key === key);
+      if (!child) node.groups.push((child = { key, methods: [], groups: [] }));
+      node = child;
+    }
+    for (const f of view.functions) {
+      node.methods.push({ key: f.method, doc: docComment([f.link]), paramsType: view.paramsType, paramsOptional: view.paramsOptional, fn: f.fn });
+    }
+  }
+  return root.groups;
+}
+
+export function renderClient(template: Template, views: OperationView[], header: string): string {
+  const imports = fileViews(views).map(({ file, operations }) => ({
+    file,
+    names: operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]).join(", "),
+  }));
+  return template({ header, imports, groups: groupTree(views) });
+}
+
+const statuses = (from: number): string => Array.from({ length: 100 }, (_, i) => from + i).join(" | ");
+
 export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
+  const withDefaults = (url: string, vars: Api["servers"][number]["variables"]): string =>
+    vars.reduce((u, v) => u.split(`{${v.name}}`).join(v.default), url);
   const environments = api.servers.map((server, i) => ({
     key: propertyKey(names.environments[i]!),
-    url: stringLiteral(server.url),
+    url: stringLiteral(withDefaults(server.url, server.variables)),
     doc: docComment([server.description]),
   }));
-  return template({ header, environments, defaultEnvironment: names.environments[0] ?? "production" });
+  const serverUrls = api.servers.flatMap((server, i) => {
+    if (server.variables.length === 0) return [];
+    const parts = server.url.split(/(\{[^}]*\})/);
+    const template = parts
+      .map((part) => {
+        const v = server.variables.find((x) => `{${x.name}}` === part);
+        return v ? `\${variables[${stringLiteral(v.name)}] ?? ${stringLiteral(v.default)}}` : templateText(part);
+      })
+      .join("");
+    const variablesType = server.variables
+      .map((v) => `${docComment([v.description])} ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(stringLiteral).join(" | ") : "string"};`)
+      .join("\n");
+    return [{ key: propertyKey(names.environments[i]!), doc: docComment([server.description]), template, variablesType }];
+  });
+  const first = api.servers[0];
+  return template({
+    header,
+    environments,
+    serverUrls,
+    defaultEnvironment: names.environments[0] ?? "production",
+    defaultUrl: stringLiteral(first ? withDefaults(first.url, first.variables) : "/"),
+    clientErrorStatuses: statuses(400),
+    serverErrorStatuses: statuses(500),
+  });
+}
+
+/** Every helper of templates/wire.ts.hbs, with the internal helpers each one needs. */
+const WIRE_HELPERS: Record<string, string[]> = {
+  segment: [],
+  query: [],
+  joined: [],
+  deepObject: [],
+  cookies: [],
+  security: [],
+  encodeAs: [],
+  formData: [],
+  urlEncoded: [],
+  asText: [],
+  asBlob: [],
+  asNothing: [],
+  asStream: [],
+  asLines: ["parseJson"],
+  asEvents: ["parseJson"],
+  parseJson: [],
+};
+
+/** wire.ts, holding only the helpers some operation uses; undefined when none does. */
+export function renderWire(template: Template, views: OperationView[], header: string): string | undefined {
+  const used = new Set(views.flatMap((v) => v.helpers));
+  if (used.size === 0) return undefined;
+  for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
+  const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
+  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])].join(", ");
+  return template({ header, uses, runtimeImports });
 }

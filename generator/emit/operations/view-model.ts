@@ -1,9 +1,12 @@
-import type { Api, Operation, Response, TypeNode } from "../../ir/model.js";
-import type { NameTable, OperationNames } from "../../names/plan.js";
-import { docComment, identifier, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
-import { docParagraphs } from "../doc.js";
-import { typeText } from "../types/type-text.js";
+import type { Api, Operation, TypeNode } from "../../ir/model.js";
+import { successResponses } from "../../ir/media.js";
 import { referencedSchemas } from "../../ir/references.js";
+import type { NameTable, OperationNames } from "../../names/plan.js";
+import { docParagraphs } from "../doc.js";
+import { docComment, identifier, propertyKey, stringLiteral } from "../escape.js";
+import { typeText } from "../types/type-text.js";
+import { errorView } from "./errors.js";
+import { requestFields } from "./request-fields.js";
 
 export interface FieldView {
   doc: string;
@@ -12,51 +15,66 @@ export interface FieldView {
   type: string;
 }
 
-export interface OperationView {
+/** One exported function: the operation itself, or its stream variant. */
+export interface FunctionView {
   doc: string;
   fn: string;
   /** `{@link fn}`, for JSDoc. */
   link: string;
-  /** The client group as planned by names/ (letters and digits), also the file name. */
-  group: string;
+  /** The client key, already a property key. */
   method: string;
+  resultType: string;
+  /** `key: value` lines of the object handed to the runtime's request(). */
+  requestFields: string[];
+}
+
+export interface OperationView {
+  /** The client path, e.g. ["voices", "pvc", "samples"]. */
+  groupPath: string[];
+  /** `operations/<file>.ts`. */
+  file: string;
+  link: string;
   paramsType: string;
   paramsOptional: boolean;
   fields: FieldView[];
   errorType: string;
   errorGuard: string;
-  /** The union of ApiError types, empty when the spec declares no error status. */
   errors: string;
   operationLiteral: string;
   statusCheck: string;
-  resultType: string;
-  /** `key: value` lines of the object handed to the runtime's request(). */
-  requestFields: string[];
+  functions: FunctionView[];
+  /** wire.ts helpers the functions use. */
+  helpers: string[];
   /** Schema ids the operation's types mention, for imports. */
   schemaIds: string[];
 }
 
-const isSuccess = (r: Response): boolean => /^2\d\d$/.test(r.status);
-const errorStatus = (r: Response): number | undefined => (/^[45]\d\d$/.test(r.status) ? Number(r.status) : undefined);
-const isJson = (mediaType: string): boolean => /^application\/(.+\+)?json$/i.test(mediaType.split(";")[0]!.trim());
-
-/** How the runtime reads a 2xx body: JSON unless the spec says text, bytes or nothing. */
-function responseKind(operation: Operation): "json" | "text" | "blob" | "none" {
-  const success = operation.responses.filter(isSuccess);
-  const media = success.find((r) => r.mediaType !== undefined)?.mediaType;
-  if (media === undefined) return "none";
-  if (isJson(media)) return "json";
-  return /^text\//i.test(media) ? "text" : "blob";
+/** What a call resolves with, for each way of reading the 2xx body. */
+function resultType(operation: Operation, names: NameTable, reading: Operation["reading"]): string {
+  const success = successResponses(operation.responses);
+  const types = [...new Set(success.filter((r) => r.type !== undefined).map((r) => typeText(r.type!, names)))];
+  const data = types.length === 0 ? "unknown" : types.join(" | ");
+  switch (reading) {
+    case "none":
+      return "void";
+    case "blob":
+      return "Blob";
+    case "text":
+      return "string";
+    case "stream":
+      return "ReadableStream<Uint8Array>";
+    case "sse":
+    case "ndjson":
+      return `AsyncIterable<${data}>`;
+  }
+  // The runtime resolves 204/205 to undefined, whatever else the operation may answer.
+  return operation.responses.some((r) => r.status === "204" || r.status === "205") ? `${data} | undefined` : data;
 }
 
-function resultType(operation: Operation, names: NameTable, kind: ReturnType<typeof responseKind>): string {
-  if (kind === "none") return "void";
-  if (kind === "blob") return "Blob";
-  if (kind === "text") return "string";
-  const types = operation.responses.filter((r) => isSuccess(r) && r.type !== undefined).map((r) => typeText(r.type!, names));
-  // The runtime resolves 204/205 to undefined, whatever else the operation may answer.
-  if (operation.responses.some((r) => r.status === "204" || r.status === "205")) types.push("undefined");
-  return [...new Set(types)].join(" | ");
+function bodyType(operation: Operation, names: NameTable): string {
+  const type = typeText(operation.body!.type, names);
+  // Multipart file fields also take bytes; the runtime wraps them in a Blob.
+  return operation.body!.encoding === "multipart" || operation.body!.encoding === "binary" ? `Uploadable<${type}>` : type;
 }
 
 export function operationView(operation: Operation, own: OperationNames, names: NameTable): OperationView {
@@ -67,43 +85,44 @@ export function operationView(operation: Operation, own: OperationNames, names: 
     type: typeText(p.type, names),
   }));
   if (operation.body) {
-    fields.unshift({ doc: docComment([`The ${operation.body.mediaType} request body.`]), key: "body", optional: !operation.body.required, type: typeText(operation.body.type, names) });
+    fields.unshift({ doc: docComment([`The ${operation.body.mediaType} request body.`]), key: "body", optional: !operation.body.required, type: bodyType(operation, names) });
   }
-  const errors = operation.responses.flatMap((r) => {
-    const status = errorStatus(r);
-    return status === undefined ? [] : [{ status, type: r.type ? typeText(r.type, names) : "unknown" }];
-  });
-  const kind = responseKind(operation);
-  const requestFields = [
-    `operation: ${stringLiteral(own.fn)}`,
-    `method: ${stringLiteral(operation.method.toUpperCase())}`,
-    `path: ${stringLiteral(operation.path)}`,
+  const signature = `\`${operation.method.toUpperCase()} ${operation.path}\``;
+  const doc = (extra?: string): string => docComment([operation.summary, operation.description, extra, signature, operation.deprecated ? "@deprecated" : undefined]);
+  const main = requestFields(operation, own, own.fn, operation.reading);
+  const functions: FunctionView[] = [
+    { doc: doc(), fn: identifier(own.fn), link: `{@link ${identifier(own.fn)}}`, method: propertyKey(own.method), resultType: resultType(operation, names, operation.reading), requestFields: main.lines },
   ];
-  for (const location of ["path", "query", "header"] as const) {
-    const entries = operation.parameters.flatMap((p, i) => (p.in === location ? [`${propertyKey(p.name)}: ${propertyAccess("params", own.parameters[i]!)}`] : []));
-    if (entries.length > 0) requestFields.push(`${location === "path" ? "pathParams" : location === "query" ? "query" : "headers"}: { ${entries.join(", ")} }`);
+  const helpers = new Set(main.helpers);
+  if (own.stream) {
+    const variant = requestFields(operation, own, own.fn, "stream");
+    variant.helpers.forEach((h) => helpers.add(h));
+    functions.push({
+      doc: doc(`The same as {@link ${identifier(own.fn)}}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.`),
+      fn: identifier(own.stream.fn),
+      link: `{@link ${identifier(own.stream.fn)}}`,
+      method: propertyKey(own.stream.method),
+      resultType: "ReadableStream<Uint8Array>",
+      requestFields: variant.lines,
+    });
   }
-  if (operation.apiKeyHeader !== undefined) requestFields.push(`apiKeyHeader: ${stringLiteral(operation.apiKeyHeader)}`);
-  if (operation.body) requestFields.push("body: params.body");
-  if (kind !== "json") requestFields.push(`response: ${stringLiteral(kind)}`);
+  const errors = errorView(operation, names);
   const typeNodes: TypeNode[] = [...operation.parameters.map((p) => p.type), ...operation.responses.flatMap((r) => (r.type ? [r.type] : []))];
   if (operation.body) typeNodes.push(operation.body.type);
   return {
-    doc: docComment([operation.summary, operation.description, `\`${operation.method.toUpperCase()} ${operation.path}\``, operation.deprecated ? "@deprecated" : undefined]),
-    fn: identifier(own.fn),
-    link: `{@link ${identifier(own.fn)}}`,
-    group: own.group,
-    method: propertyKey(own.method),
+    groupPath: own.groupPath,
+    file: own.file,
+    link: functions[0]!.link,
     paramsType: identifier(own.paramsType),
     paramsOptional: fields.every((f) => f.optional),
     fields,
     errorType: identifier(own.errorType),
     errorGuard: identifier(own.errorGuard),
-    errors: errors.map((e) => `ApiError<${e.status}, ${e.type}>`).join(" | "),
+    errors: errors.union,
     operationLiteral: stringLiteral(own.fn),
-    statusCheck: `[${errors.map((e) => e.status).join(", ")}].includes(error.status)`,
-    resultType: resultType(operation, names, kind),
-    requestFields,
+    statusCheck: errors.statusCheck,
+    functions,
+    helpers: [...helpers],
     schemaIds: typeNodes.flatMap((t) => referencedSchemas(t)),
   };
 }

@@ -32,6 +32,14 @@ export function checkExpression(node: TypeNode, value: string, names: NameTable,
       const item = `item${depth}`;
       return `Array.isArray(${value}) && ${value}.every((${item}: unknown) => ${checkExpression(node.items, item, names, depth + 1)})`;
     }
+    case "tuple": {
+      const item = `item${depth}`;
+      const length = node.rest ? `${value}.length >= ${node.items.length}` : `${value}.length === ${node.items.length}`;
+      const positions = node.items.map((t, i) => checkExpression(t, `${value}[${i}]`, names, depth + 1)).filter((c) => c !== "true");
+      const rest = node.rest ? checkExpression(node.rest, item, names, depth + 1) : "true";
+      const restCheck = rest === "true" ? [] : [`${value}.slice(${node.items.length}).every((${item}: unknown) => ${rest})`];
+      return [`Array.isArray(${value})`, length, ...positions, ...restCheck].join(" && ");
+    }
     case "object":
       return objectCheck(node, value, names, depth);
     case "union":

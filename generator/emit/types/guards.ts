@@ -107,7 +107,7 @@ function matchFunction(discriminator: Discriminator, own: SchemaNames, names: Na
     returnType: "R",
     statements: [
       `switch (${tag}) {\n${variantCases(discriminator, names, (_variant, value) => `return handlers[${stringLiteral(String(value))}](value);`)}\n` +
-        `default: throw new UnknownVariantError(${stringLiteral(own.type)}, ${property}, (value as { readonly [key: string]: unknown })[${property}]);\n}`,
+        `default: throw new UnknownVariantError(${stringLiteral(own.type)}, ${property}, ${propertyAccess(`(value as { readonly ${propertyKey(discriminator.property)}?: unknown })`, discriminator.property)});\n}`,
     ],
   };
 }

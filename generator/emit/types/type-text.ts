@@ -23,6 +23,11 @@ export function typeText(node: TypeNode, names: NameTable): string {
       return identifier(names.schemas.get(node.target)!.type);
     case "array":
       return `${wrap(typeText(node.items, names))}[]`;
+    case "tuple": {
+      const items = node.items.map((item) => typeText(item, names));
+      if (node.rest) items.push(`...${wrap(typeText(node.rest, names))}[]`);
+      return `[${items.join(", ")}]`;
+    }
     case "object":
       return objectText(node, names);
     case "union":

@@ -1,0 +1,128 @@
+/**
+ * The two data shapes of the change report: the API model recorded next to the generated code
+ * (what a later run compares against), and the report of changes between two such models.
+ */
+import type { Literal } from "../ir/model.js";
+import type { ChangeKind } from "./classify.js";
+
+/** Bumped when the recorded model changes shape; a model of another format is not compared. */
+export const API_MODEL_FORMAT = 1;
+
+/**
+ * A type as a client of the generated code sees it: the IR's TypeNode without documentation,
+ * component references by schema name, and schemas the IR hoisted out of unions expanded in place
+ * (they are part of their parent's API), keeping their generated identifier and pointer.
+ */
+export type TypeModel =
+  | { kind: "unknown" | "never" | "string" | "number" | "integer" | "boolean" | "null" | "binary" }
+  | { kind: "literal"; value: Literal }
+  | { kind: "array"; items: TypeModel }
+  | { kind: "tuple"; items: TypeModel[]; rest?: TypeModel }
+  | { kind: "ref"; schema: string }
+  | ObjectModel
+  | UnionModel
+  | IntersectionModel;
+
+/** Set on a schema the IR hoisted to a named type of its own. */
+export interface Hoisted {
+  name?: string;
+  pointer?: string;
+}
+
+export interface ObjectModel extends Hoisted {
+  kind: "object";
+  properties: Record<string, PropertyModel>;
+  additional?: TypeModel;
+}
+
+export interface PropertyModel {
+  type: TypeModel;
+  required: boolean;
+  /** `readOnly` properties are only read (responses), `writeOnly` ones only written (requests). */
+  access?: "readOnly" | "writeOnly";
+  pointer: string;
+}
+
+export interface UnionModel {
+  kind: "union";
+  members: TypeModel[];
+  /** `values[i]` are the discriminator values of `members[i]`. */
+  discriminator?: { property: string; values: Literal[][] };
+}
+
+export interface IntersectionModel extends Hoisted {
+  kind: "intersection";
+  members: TypeModel[];
+}
+
+export interface ParameterModel {
+  /** The key in the generated params object, e.g. `voiceId`. */
+  key: string;
+  required: boolean;
+  type: TypeModel;
+  pointer: string;
+}
+
+export interface OperationModel {
+  pointer: string;
+  operationId?: string;
+  /** The generated standalone function, e.g. `getVoice`. */
+  function: string;
+  /** `group.method` on the generated client. */
+  client: string;
+  paramsType: string;
+  errorType: string;
+  deprecated?: true;
+  /** Keyed `<in> <name>`, e.g. `query page_size`. */
+  parameters: Record<string, ParameterModel>;
+  body?: { mediaType: string; required: boolean; type: TypeModel; pointer: string };
+  /** Keyed by status (`200`, `4XX`, `default`). */
+  responses: Record<string, { mediaType?: string; type?: TypeModel; pointer: string }>;
+}
+
+export interface SchemaModel {
+  /** The generated type name. */
+  identifier: string;
+  pointer: string;
+  type: TypeModel;
+}
+
+export interface ApiModel {
+  format: typeof API_MODEL_FORMAT;
+  title: string;
+  version: string;
+  /** Keyed `<METHOD> <path>`, e.g. `GET /v1/voices/{voice_id}`. */
+  operations: Record<string, OperationModel>;
+  /** Component schemas, keyed by their name in `components/schemas`. */
+  schemas: Record<string, SchemaModel>;
+}
+
+/** How a change affects code written against the generated client. */
+export type Severity = "breaking" | "notice" | "non-breaking";
+
+/** Which way the data flows through the changed spot: the client writes requests and reads responses. */
+export type Direction = "request" | "response" | "both";
+
+export interface ApiChange {
+  kind: ChangeKind;
+  severity: Severity;
+  breaking: boolean;
+  direction: Direction;
+  /** JSON pointer into the newer spec, or into the older one for what was removed. */
+  pointer: string;
+  /** The generated identifier affected: a function, a params or error type, or a schema type. */
+  identifier: string;
+  /** Where inside `identifier`, e.g. `body.voice_settings` or `samples[]`; empty for the whole. */
+  member: string;
+  /** `<METHOD> <path>` when the change is in an operation. */
+  operation?: string;
+  /** The component schema name when the change is in a schema. */
+  schema?: string;
+  message: string;
+}
+
+export interface ChangeReport {
+  operations: { added: string[]; removed: string[]; moved: { from: string; to: string }[]; changed: string[] };
+  schemas: { added: string[]; removed: string[]; changed: string[] };
+  changes: ApiChange[];
+}

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { jsonHeader } from "../emit/header.js";
+import type { RenderedFile } from "../emit/operations/render.js";
+import { isRecord } from "../ir/context.js";
+import { API_MODEL_FORMAT, type ApiModel } from "./model.js";
+
+/** Where, inside the output folder, the model of the spec the output was generated from is kept. */
+export const MODEL_FILE = ".specforge/api-model.json";
+
+/** Keys sorted by code point at every level, so the bytes depend on the API alone. */
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sortedKeys)
+    : isRecord(value)
+      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys(value[key])]))
+      : value;
+
+/**
+ * The model as one more generated file; its `"//"` first key marks it as generated (see
+ * emit/header.ts). One operation or schema per line keeps the file compact and its git diffs
+ * readable: a changed schema is one changed line.
+ */
+export function modelFile(model: ApiModel, specName: string): RenderedFile {
+  const sorted = sortedKeys(model) as Record<string, unknown>;
+  const lines = [`{`, `  "//": ${JSON.stringify(jsonHeader(specName))},`];
+  for (const [key, value] of Object.entries(sorted)) {
+    if (!isRecord(value)) {
+      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+      continue;
+    }
+    const entries = Object.entries(value).map(([name, entry]) => `    ${JSON.stringify(name)}: ${JSON.stringify(entry)}`);
+    lines.push(entries.length === 0 ? `  ${JSON.stringify(key)}: {},` : `  ${JSON.stringify(key)}: {\n${entries.join(",\n")}\n  },`);
+  }
+  lines[lines.length - 1] = lines.at(-1)!.replace(/,$/, "");
+  return { path: MODEL_FILE, content: `${lines.join("\n")}\n}\n` };
+}
+
+export type Recorded = { model: ApiModel } | { missing: string } | { unreadable: string };
+
+/** The model recorded by the run that wrote `outDir`, if there is one this version can compare with. */
+export function readRecordedModel(outDir: string): Recorded {
+  const file = join(outDir, MODEL_FILE);
+  if (!existsSync(file)) return { missing: `${file} does not exist` };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    return { unreadable: `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isRecord(data) || data.format !== API_MODEL_FORMAT || !isRecord(data.operations) || !isRecord(data.schemas)) {
+    return { unreadable: `${file} is not an API model of format ${API_MODEL_FORMAT}` };
+  }
+  return { model: data as unknown as ApiModel };
+}

@@ -1,0 +1,21 @@
+import { refToPointer, resolvePointer } from "../load/pointer.js";
+import { isRecord, type BuildContext } from "./context.js";
+
+/** Parameter, Request Body, Response, Security Scheme and Path Item objects may be `$ref`s to components. */
+export function deref(ctx: BuildContext, raw: unknown, depth = 0): unknown {
+  if (!isRecord(raw) || typeof raw.$ref !== "string" || depth > 32) return raw;
+  const target = refToPointer(raw.$ref);
+  return target === undefined ? undefined : deref(ctx, resolvePointer(ctx.root, target), depth + 1);
+}
+
+/** What a schema is on the wire, seeing through `$ref`s and `anyOf: [X, {type: null}]`. */
+export function wireShape(ctx: BuildContext, raw: unknown, depth = 0): "scalar" | "array" | "object" {
+  const schema = deref(ctx, raw);
+  if (!isRecord(schema) || depth > 8) return "scalar";
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes("array")) return "array";
+  if (types.includes("object") || isRecord(schema.properties) || isRecord(schema.additionalProperties)) return "object";
+  const members = [schema.anyOf, schema.oneOf].find(Array.isArray) ?? [];
+  const shapes = members.filter((m) => !(isRecord(m) && m.type === "null")).map((m: unknown) => wireShape(ctx, m, depth + 1));
+  return shapes.length > 0 && shapes.every((s) => s === shapes[0]) ? shapes[0]! : "scalar";
+}

@@ -1,0 +1,67 @@
+import { joinPointer, refToPointer } from "../load/pointer.js";
+import { COMPONENT_SCHEMAS, isRecord, type BuildContext } from "./context.js";
+import type { Literal, NamedSchema } from "./model.js";
+import { convertNamed } from "./named.js";
+import { declaredValues, mappedValues } from "./union.js";
+import { docOf } from "./doc.js";
+
+/** A component with a discriminator but no oneOf/anyOf, which children extend with `allOf: [Parent, ...]`. */
+export interface InheritanceParent {
+  /** The parent's own properties, which children's `allOf` refer to instead of the parent. */
+  baseId: string;
+  property: string;
+  children: { target: string; values: Literal[] }[];
+}
+
+const pointerOf = (name: string): string => joinPointer("/components/schemas", name);
+
+/**
+ * OpenAPI §4.8.25.2 (allOf inheritance): the parent, used anywhere, means "one of my children",
+ * told apart by the discriminator. Children are the mapping's targets and every component whose
+ * allOf refers to the parent directly; a child without a mapping entry is known by its name.
+ */
+export function findInheritance(components: Record<string, unknown>): Map<string, InheritanceParent> {
+  const parents = new Map<string, InheritanceParent>();
+  for (const [name, raw] of Object.entries(components)) {
+    if (!isRecord(raw) || !isRecord(raw.discriminator) || typeof raw.discriminator.propertyName !== "string") continue;
+    if (raw.oneOf !== undefined || raw.anyOf !== undefined) continue;
+    const id = pointerOf(name);
+    const mapped = mappedValues(raw.discriminator);
+    const targets = new Set(mapped.keys());
+    for (const [childName, child] of Object.entries(components)) {
+      const extendsParent = isRecord(child) && Array.isArray(child.allOf) && child.allOf.some((m) => isRecord(m) && typeof m.$ref === "string" && refToPointer(m.$ref) === id);
+      if (extendsParent) targets.add(pointerOf(childName));
+    }
+    targets.delete(id);
+    const property = raw.discriminator.propertyName;
+    const children = [...targets]
+      .filter((target) => target.startsWith(COMPONENT_SCHEMAS) && components[target.slice(COMPONENT_SCHEMAS.length)] !== undefined)
+      .map((target) => {
+        const childName = target.slice(COMPONENT_SCHEMAS.length);
+        const declared = declaredValues(components[childName], property);
+        return { target, values: mapped.get(target) ?? (declared.length > 0 ? declared : [childName]) };
+      });
+    if (children.length > 0) parents.set(id, { baseId: `${id}#base`, property, children });
+  }
+  return parents;
+}
+
+/** The parent becomes the discriminated union of its children; its own properties become `<Parent>Base`. */
+export function convertParent(ctx: BuildContext, parent: InheritanceParent, raw: Record<string, unknown>, id: string, name: string): void {
+  const schema: NamedSchema = {
+    id,
+    nameHint: [name],
+    origin: "component",
+    type: {
+      kind: "union",
+      members: parent.children.map((c) => ({ kind: "ref", target: c.target })),
+      discriminator: { property: parent.property, variants: parent.children },
+    },
+    doc: docOf(raw, name),
+  };
+  ctx.named.add(id);
+  ctx.schemas.push(schema);
+  const { discriminator: _discriminator, ...own } = raw;
+  convertNamed(ctx, own, parent.baseId, [name, "Base"], "inline");
+  for (const child of parent.children) ctx.discriminatorPins.push({ target: child.target, property: parent.property, values: child.values });
+}

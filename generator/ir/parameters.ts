@@ -1,0 +1,43 @@
+import { joinPointer } from "../load/pointer.js";
+import { isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { deref, wireShape } from "./deref.js";
+import { docOf } from "./doc.js";
+import type { Parameter, ParameterLocation, ParameterStyle } from "./model.js";
+import { convertSchema } from "./schema.js";
+
+const LOCATIONS: readonly string[] = ["path", "query", "header", "cookie"];
+const STYLES: readonly string[] = ["form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject"];
+
+/** `style` and `explode` with the defaults of §4.8.12.4: form for query and cookie, simple otherwise; explode only for form. */
+export function styleOf(raw: RawSchema, location: string): { style: ParameterStyle; explode: boolean } {
+  const style = (typeof raw.style === "string" && STYLES.includes(raw.style) ? raw.style : location === "query" || location === "cookie" ? "form" : "simple") as ParameterStyle;
+  return { style, explode: typeof raw.explode === "boolean" ? raw.explode : style === "form" };
+}
+
+/** Path-level parameters apply unless the operation redefines the same name and location (§4.8.9). */
+export function convertParameters(ctx: BuildContext, item: RawSchema, raw: RawSchema, pointer: string, hint: string[]): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  const collect = (list: unknown, at: string): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, index) => {
+      const p = deref(ctx, entry);
+      const where = joinPointer(at, index);
+      if (!isRecord(p) || typeof p.name !== "string" || typeof p.in !== "string" || !LOCATIONS.includes(p.in)) return;
+      // A parameter with `content` is sent as that media type; JSON is the only one clients use, so it is a scalar string.
+      const schema = p.schema ?? (isRecord(p.content) ? Object.values(p.content).find(isRecord)?.schema : undefined);
+      byKey.set(`${p.in} ${p.name}`, {
+        name: p.name,
+        in: p.in as ParameterLocation,
+        required: p.in === "path" || p.required === true,
+        type: convertSchema(ctx, schema, joinPointer(where, "schema"), [...hint, p.name]),
+        doc: docOf(p),
+        pointer: where,
+        ...styleOf(p, p.in),
+        shape: p.schema === undefined ? "scalar" : wireShape(ctx, schema),
+      });
+    });
+  };
+  collect(item.parameters, pointer.slice(0, pointer.lastIndexOf("/")) + "/parameters");
+  collect(raw.parameters, joinPointer(pointer, "parameters"));
+  return [...byKey.values()];
+}

@@ -1,0 +1,66 @@
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./support/cli.js";
+import { syntaxKinds, ts, typeCheck } from "./support/compile.js";
+import { ROOT } from "./support/paths.js";
+
+const fixture = (name: string): string => join(ROOT, "test", "fixtures", name);
+
+/** Generates a fixture next to its usage file and type-checks both as a strict consumer. */
+function generateWithUsage(spec: string, usage: string): { dir: string; errors: string[]; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), "specforge-types-"));
+  // A Node ESM consumer: the generated code is ESM, so the package around it is too.
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+  const result = runCli(["generate", "--spec", spec, "--out", join(dir, "out")]);
+  expect(result.status).toBe(0);
+  copyFileSync(usage, join(dir, "usage.ts"));
+  return { dir, errors: typeCheck([join(dir, "usage.ts")], "nodenext"), stderr: result.stderr };
+}
+
+describe("the zoo fixture: every schema feature", () => {
+  const { dir, errors, stderr } = generateWithUsage(fixture("zoo-3.1.yaml"), join(ROOT, "test", "usage", "fixtures", "zoo.ts"));
+  const types = readFileSync(join(dir, "out", "types.ts"), "utf8");
+
+  it("compiles strictly with every @ts-expect-error claim holding", () => expect(errors).toEqual([]));
+  it("generates without diagnostics", () => expect(stderr).toBe(""));
+
+  it("names schemas by the documented rules", () => {
+    for (const name of ["CreateAnimalBody", "ClientModel", "ErrorModel", "ResponseModel", "RecordModel", "PromiseModel", "DateModel", "BlobModel", "PartialModel", "Pet", "Pet2", "CafeCreme", "_2faCode", "UserId", "UserId2", "Class", "AnimalBase", "KeeperWritable", "ShapeUnion", "DrawingShapesItem"]) {
+      expect(types).toMatch(new RegExp(`export (type|interface) ${name}\\b`));
+    }
+  });
+
+  it("has no any", () => {
+    expect(syntaxKinds("types.ts", types).has(ts.SyntaxKind.AnyKeyword)).toBe(false);
+  });
+
+  it("the usage claims can fail: a wrong claim is reported", () => {
+    writeFileSync(join(dir, "wrong.ts"), 'import type { Keeper } from "./out/index.js";\nexport const k: Keeper = { id: "1", name: "n", password: "p" };\n');
+    expect(typeCheck([join(dir, "wrong.ts")], "nodenext").join("\n")).toMatch(/password/);
+  });
+});
+
+describe("a spec split across files and folders", () => {
+  const { dir, errors, stderr } = generateWithUsage(fixture("multi-file/openapi.yaml"), join(ROOT, "test", "usage", "fixtures", "multi-file.ts"));
+
+  it("resolves refs relative to each file, through a cycle between files", () => {
+    expect(stderr).toBe("");
+    expect(errors).toEqual([]);
+    const types = readFileSync(join(dir, "out", "types.ts"), "utf8");
+    expect(types).toContain("export interface Owner {");
+    expect(types).toContain("export interface Pet {");
+    expect(types).not.toMatch(/Owner2|= unknown/);
+  });
+
+  it("reports a missing file at the file and line of the $ref, and generates nothing", () => {
+    const broken = mkdtempSync(join(tmpdir(), "specforge-multi-"));
+    cpSync(fixture("multi-file"), broken, { recursive: true });
+    writeFileSync(join(broken, "schemas", "owner.yaml"), `${readFileSync(join(broken, "schemas", "owner.yaml"), "utf8")}  bad:\n    $ref: "./missing.yaml#/X"\n`);
+    const result = runCli(["generate", "--spec", join(broken, "openapi.yaml"), "--out", join(broken, "out")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/schemas\/owner\.yaml:\d+:\d+ error E_REF_EXTERNAL/);
+    expect(result.stderr).toContain("at #/properties/bad/$ref");
+  });
+});
