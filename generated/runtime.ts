@@ -337,7 +337,7 @@ export interface OperationRequest {
   auth?: (options: RequestOptions, headers: Headers, url: string) => string;
   body?: unknown;
   /** Turns `body` into what fetch sends and sets its content type; JSON when absent (wire.ts encoders). */
-  encode?: (body: unknown, headers: Headers) => BodyInit;
+  encode?: (body: unknown, headers: Headers) => NonNullable<RequestInit["body"]>;
   /** Reads a 2xx response (wire.ts readers); JSON, or undefined for 204/205, when absent. */
   read?: (response: Response) => Promise<unknown>;
 }

@@ -8,7 +8,7 @@ import type { ApiModel, ChangeReport } from "./changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "./changes/record.js";
 import { breakingCount, reportJson, reportText, type Sides } from "./changes/render.js";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
-import { analyze, generate } from "./pipeline.js";
+import { generatorFingerprint, outputIntact, readRunCache, sha256, specFingerprint, writeRunCache, type RunCache } from "./cache/run-cache.js";
 import { applyPlan } from "./write/apply.js";
 import { planOutput } from "./write/plan.js";
 import { driftReport } from "./write/report.js";
@@ -49,9 +49,35 @@ const gate = (args: ReportArgs, report: ChangeReport | undefined): number | unde
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** The spec's fingerprint, or undefined when it cannot be read (the pipeline then reports why). */
+const safeSpecFingerprint = (spec: string): string | undefined => {
+  try {
+    return specFingerprint(spec);
+  } catch {
+    return undefined;
+  }
+};
+
 async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = performance.now();
-  const result = await generate(args.spec);
+  const previous = readRunCache(args.out);
+  const fingerprint = { generator: generatorFingerprint(), spec: safeSpecFingerprint(args.spec) };
+  const cache = previous?.generator === fingerprint.generator ? previous : undefined;
+  // Nothing changed since the last run wrote or verified this folder: no need to generate at all.
+  if (args.check && args.format === "text" && cache && cache.spec === fingerprint.spec && outputIntact(args.out, cache)) {
+    process.stdout.write(`specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since the last run).\n`);
+    return EXIT.ok;
+  }
+  // Loaded only now: the heavy stages (TypeScript, prettier) are not needed on the path above.
+  const [{ generate }, { cachingFormatter }] = await Promise.all([import("./pipeline.js"), import("./format/cached.js")]);
+  const unformatted = new Map<string, string>();
+  const result = await generate(args.spec, cachingFormatter(args.out, cache, unformatted));
+  const remember = (): void => {
+    if (fingerprint.spec === undefined) return;
+    const files: RunCache["files"] = {};
+    for (const f of result.files ?? []) files[f.path] = { unformatted: unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
+    writeRunCache(args.out, { generator: fingerprint.generator, spec: fingerprint.spec, files });
+  };
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.files || !result.api || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
@@ -70,6 +96,7 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   };
   if (args.check) {
     if (plan.changes.length === 0) {
+      remember();
       human.write(`specforge: ${outLabel}/ is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
       return gate(args, changes.report) ?? EXIT.ok;
     }
@@ -82,6 +109,7 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   // A first generation has nothing to compare with, so it prints no report.
   if (plan.changes.length > 0 && changes.report) printChanges();
   applyPlan(args.out, plan);
+  remember();
   const written = plan.changes.filter((c) => c.kind !== "removed").length;
   const removed = plan.changes.length - written;
   const ms = Math.round(performance.now() - started);
@@ -90,7 +118,8 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
 }
 
 /** `compare`: the change report between two specs; exit 1 for any change, or only breaking ones under --fail-on breaking. */
-function runCompare(args: CompareArgs): number {
+async function runCompare(args: CompareArgs): Promise<number> {
+  const { analyze } = await import("./pipeline.js");
   const models: ApiModel[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const spec of [args.base, args.spec]) {
@@ -156,6 +185,11 @@ export async function main(argv: string[]): Promise<number> {
   // --help and --version print and run no command.
   return run ? run() : EXIT.ok;
 }
+
+// A reader that stops early (`specforge generate --check | head`) is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
 
 main(hideBin(process.argv)).then(
   (code) => {

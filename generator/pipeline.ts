@@ -36,9 +36,10 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
 /**
  * The one place that knows the order of the stages:
  * load -> validate -> IR -> names -> emit (ts-morph + handlebars) -> format (prettier).
- * Errors stop the run after the stage that found them; warnings travel along.
+ * Errors stop the run after the stage that found them; warnings travel along. `format` is a
+ * parameter so that tests can make the last stage fail and prove that nothing was written.
  */
-export async function generate(specPath: string): Promise<Generation> {
+export async function generate(specPath: string, format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
   const timed = <T>(stage: Stage, run: () => T): T => {
@@ -52,7 +53,7 @@ export async function generate(specPath: string): Promise<Generation> {
   const { source, api, names, model } = analysis;
   const emitted = timed("emit", () => emitFiles(api, names, basename(source.file)));
   const start = performance.now();
-  const files = await formatFiles(emitted);
+  const files = await format(emitted);
   timings.format = performance.now() - start;
   // Already deterministic JSON, so it skips prettier.
   files.push(modelFile(model, basename(source.file)));

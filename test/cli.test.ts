@@ -129,3 +129,37 @@ describe("--help and --version", () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
 });
+
+describe("the run cache", () => {
+  it("lets --check skip generation when nothing changed, and still catches a hand edit and a spec edit", () => {
+    const dir = scratchProject();
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
+    const fast = runCli(["generate", "--check"], { cwd: dir });
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toContain("spec and generator unchanged since the last run");
+
+    const types = join(dir, "generated", "types.ts");
+    const original = readFileSync(types, "utf8");
+    writeFileSync(types, `${original}// hand edit\n`);
+    const edited = runCli(["generate", "--check"], { cwd: dir });
+    expect(edited.status).toBe(1);
+    expect(edited.stdout).toContain("changed generated/types.ts");
+    writeFileSync(types, original);
+
+    const spec = join(dir, SPEC_FILE);
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("Unique label for the environment variable.", "A label."));
+    expect(runCli(["generate", "--check"], { cwd: dir }).status).toBe(1);
+  });
+
+  it("reformats only the files whose text changed, and writes the same bytes as a cold run", () => {
+    const dir = scratchProject();
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
+    const spec = join(dir, SPEC_FILE);
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("Unique label for the environment variable.", "A label."));
+    const warm = runCli(["generate"], { cwd: dir });
+    expect(warm.stdout).toMatch(/1 written, 6 unchanged/);
+    const cold = runCli(["generate", "--out", "cold"], { cwd: dir });
+    expect(cold.status).toBe(0);
+    expect(snapshotTree(join(dir, "cold"))).toEqual(snapshotTree(join(dir, "generated")));
+  });
+});

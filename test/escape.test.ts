@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ts } from "./support/compile.js";
 import {
   docComment,
   docText,
@@ -265,5 +266,15 @@ describe("lineCommentText", () => {
     const text = lineCommentText(value);
     expect(text).not.toMatch(RAW_LINE_ENDS);
     expect(evaluate(`// ${text}\n"after"`)).toBe("after");
+  });
+});
+
+describe("a regex pattern in a doc comment", () => {
+  // Patterns are full of `*/` and `/*` (`^[a-z]*/[0-9]+$`, `^/*$`); the comment must survive them all.
+  it.each(["^[a-z]*/[0-9]+$", "^/*\\*/$", "(?<x>a|b)*/\\u2028${y}`", "[^*/]+\u2028*/"])("%j stays one comment", (pattern) => {
+    const comment = docComment([`Pattern: ${pattern}`]);
+    const source = ts.createSourceFile("p.ts", `${comment}\nexport const x = 1;\n`, ts.ScriptTarget.ES2022, true);
+    expect(source.statements).toHaveLength(1);
+    expect(ts.getLeadingCommentRanges(source.text, 0)).toHaveLength(1);
   });
 });

@@ -64,3 +64,10 @@ describe("a spec split across files and folders", () => {
     expect(result.stderr).toContain("at #/properties/bad/$ref");
   });
 });
+
+describe("edge cases found in review", () => {
+  const { errors, stderr } = generateWithUsage(fixture("edges-3.1.yaml"), join(ROOT, "test", "usage", "fixtures", "edges.ts"));
+
+  it("compile strictly with every claim holding", () => expect(errors).toEqual([]));
+  it("generate without diagnostics", () => expect(stderr).toBe(""));
+});

@@ -80,7 +80,8 @@ function typeModel(node: TypeNode, byId: Map<string, NamedSchema>, names: NameTa
       return { kind: "intersection", members: node.members.map(recurse) };
     case "ref": {
       const target = byId.get(node.target);
-      if (target === undefined || target.origin === "component" || seen.has(target.id)) return { kind: "ref", schema: componentName(node.target) };
+      // Only schemas hoisted out of one place are expanded; a referenced one may be used from many (diamonds).
+      if (target === undefined || target.origin !== "inline" || seen.has(target.id)) return { kind: "ref", schema: componentName(node.target) };
       const expanded = typeModel(target.type, byId, names, new Set([...seen, target.id]));
       const name = names.schemas.get(target.id)!.type;
       return expanded.kind === "object" || expanded.kind === "intersection" ? { ...expanded, name, pointer: target.id } : expanded;

@@ -13,7 +13,7 @@ import { convertNamed } from "./named.js";
 export function buildIr(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): Api {
   const components = isRecord(document.components) && isRecord(document.components.schemas) ? document.components.schemas : {};
   const parents = findInheritance(components);
-  const ctx: BuildContext = { root: document, report, schemas: [], named: new Set(), discriminatorPins: [], expanding: new Set(), parents };
+  const ctx: BuildContext = { root: document, report, schemas: [], named: new Set(), discriminatorPins: [], deferred: [], depth: 0, parents };
   for (const [name, raw] of Object.entries(components)) {
     const id = joinPointer("/components/schemas", name);
     const parent = parents.get(id);
@@ -21,6 +21,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     else convertNamed(ctx, raw, id, [name], "component");
   }
   const operations = convertOperations(ctx, document.paths);
+  for (let next = ctx.deferred.shift(); next; next = ctx.deferred.shift()) next();
   applyDiscriminatorPins(ctx);
   breakAliasCycles(ctx.schemas, report);
   const info = isRecord(document.info) ? document.info : {};

@@ -12,8 +12,10 @@ export interface BuildContext {
   named: Set<string>;
   /** Discriminator facts that the variants' own types must carry, applied once all schemas exist. */
   discriminatorPins: { target: string; property: string; values: Literal[] }[];
-  /** Pointers of non-component refs being expanded, to stop on a cycle. */
-  expanding: Set<string>;
+  /** Conversions postponed to keep recursion shallow; build.ts drains them. */
+  deferred: (() => void)[];
+  /** How many inline schemas deep the conversion is, below the nearest named schema. */
+  depth: number;
   /** Discriminator parents (allOf inheritance) by component pointer. */
   parents: Map<string, InheritanceParent>;
 }

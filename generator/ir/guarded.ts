@@ -1,9 +1,10 @@
 import type { Api, NamedSchema, TypeNode } from "./model.js";
 import { referencedSchemas } from "./references.js";
 
-/** A union worth a guard: more than one non-null member, not just a list of literals (an enum). */
+/** A union worth a guard: discriminated, or more than one non-null member that are not all literals (an enum). */
 export function isGuardedUnion(type: TypeNode): boolean {
   if (type.kind !== "union") return false;
+  if (type.discriminator) return true;
   const members = type.members.filter((m) => m.kind !== "null");
   return members.length > 1 && !members.every((m) => m.kind === "literal");
 }

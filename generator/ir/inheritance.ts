@@ -22,15 +22,22 @@ const pointerOf = (name: string): string => joinPointer("/components/schemas", n
  */
 export function findInheritance(components: Record<string, unknown>): Map<string, InheritanceParent> {
   const parents = new Map<string, InheritanceParent>();
+  const extenders = extendersByParent(components);
   for (const [name, raw] of Object.entries(components)) {
     if (!isRecord(raw) || !isRecord(raw.discriminator) || typeof raw.discriminator.propertyName !== "string") continue;
     if (raw.oneOf !== undefined || raw.anyOf !== undefined) continue;
     const id = pointerOf(name);
     const mapped = mappedValues(raw.discriminator);
     const targets = new Set(mapped.keys());
-    for (const [childName, child] of Object.entries(components)) {
-      const extendsParent = isRecord(child) && Array.isArray(child.allOf) && child.allOf.some((m) => isRecord(m) && typeof m.$ref === "string" && refToPointer(m.$ref) === id);
-      if (extendsParent) targets.add(pointerOf(childName));
+    // Descendants through chains of allOf (Lion extends Cat extends Animal) are variants too.
+    const pending = [...(extenders.get(id) ?? [])];
+    const seen = new Set([id]);
+    while (pending.length > 0) {
+      const child = pending.shift()!;
+      if (seen.has(child)) continue;
+      seen.add(child);
+      targets.add(child);
+      pending.push(...(extenders.get(child) ?? []));
     }
     targets.delete(id);
     const property = raw.discriminator.propertyName;
@@ -44,6 +51,19 @@ export function findInheritance(components: Record<string, unknown>): Map<string
     if (children.length > 0) parents.set(id, { baseId: `${id}#base`, property, children });
   }
   return parents;
+}
+
+/** For each component, the components whose `allOf` refers to it directly, in document order. */
+function extendersByParent(components: Record<string, unknown>): Map<string, string[]> {
+  const extenders = new Map<string, string[]>();
+  for (const [childName, child] of Object.entries(components)) {
+    if (!isRecord(child) || !Array.isArray(child.allOf)) continue;
+    for (const member of child.allOf) {
+      const parent = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
+      if (parent !== undefined) extenders.set(parent, [...(extenders.get(parent) ?? []), pointerOf(childName)]);
+    }
+  }
+  return extenders;
 }
 
 /** The parent becomes the discriminated union of its children; its own properties become `<Parent>Base`. */

@@ -14,7 +14,7 @@ const MEDIA_PREFERENCE = [JSON_TYPE, SSE_TYPE, NDJSON_TYPE, /^multipart\/form-da
 
 const essence = (mediaType: string): string => mediaType.split(";")[0]!.trim().toLowerCase();
 
-export const preferredMediaType = (types: string[]): string | undefined => {
+const preferredMediaType = (types: string[]): string | undefined => {
   for (const pattern of MEDIA_PREFERENCE) {
     const found = types.find((t) => pattern.test(essence(t)));
     if (found !== undefined) return found;
@@ -22,7 +22,7 @@ export const preferredMediaType = (types: string[]): string | undefined => {
   return undefined;
 };
 
-export function bodyEncoding(mediaType: string): BodyEncoding {
+function bodyEncoding(mediaType: string): BodyEncoding {
   const type = essence(mediaType);
   if (JSON_TYPE.test(type)) return "json";
   if (type === "multipart/form-data" || type === "multipart/mixed") return "multipart";

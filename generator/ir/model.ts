@@ -73,8 +73,12 @@ export interface NamedSchema {
   id: string;
   /** The name the spec suggests (component key, title, or derived); `names/` decides the identifier. */
   nameHint: NameHint;
-  /** Component schemas keep exact PascalCase names; hoisted inline schemas are named freely. */
-  origin: "component" | "inline";
+  /**
+   * `component`: under components/schemas, keeps an exact PascalCase name. `inline`: hoisted out of
+   * the one place it appears. `referenced`: another local `$ref` target (`$defs`, a property of a
+   * schema), possibly used from many places.
+   */
+  origin: "component" | "inline" | "referenced";
   type: TypeNode;
   doc: Doc;
   /**

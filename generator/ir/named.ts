@@ -19,6 +19,19 @@ export function convertNamed(ctx: BuildContext, raw: unknown, id: string, nameHi
   return { kind: "ref", target: id };
 }
 
+/** Registers a named schema now and converts it when the queue is drained (see build.ts). */
+export function deferNamed(ctx: BuildContext, raw: unknown, id: string, nameHint: NameHint): TypeNode {
+  if (!ctx.named.has(id)) {
+    ctx.named.add(id);
+    const schema: NamedSchema = { id, nameHint, origin: "referenced", type: { kind: "unknown" }, doc: isRecord(raw) ? docOf(raw) : {} };
+    ctx.schemas.push(schema);
+    ctx.deferred.push(() => {
+      schema.type = convertSchema(ctx, raw, id, nameHint);
+    });
+  }
+  return { kind: "ref", target: id };
+}
+
 /** The `x-enum-varnames` (or `x-enumNames`) entry of each non-null enum value. */
 function enumNames(raw: Record<string, unknown>): (string | undefined)[] {
   const given = raw["x-enum-varnames"] ?? raw["x-enumNames"];

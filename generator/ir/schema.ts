@@ -1,6 +1,7 @@
-import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { joinPointer, refToPointer, resolvePointer, splitPointer } from "../load/pointer.js";
 import { isComponentSchemaPointer, isLiteral, isRecord, type BuildContext, type RawSchema } from "./context.js";
 import { docOf } from "./doc.js";
+import { convertNamed, deferNamed } from "./named.js";
 import { convertUnion } from "./union.js";
 import type { NameHint, Property, TypeNode } from "./model.js";
 
@@ -23,11 +24,19 @@ export function convertSchema(ctx: BuildContext, raw: unknown, pointer: string, 
     });
     return UNKNOWN;
   }
-  if (typeof raw.$ref === "string") return convertRef(ctx, raw.$ref, joinPointer(pointer, "$ref"), hint);
+  if (typeof raw.$ref === "string") return convertRef(ctx, raw.$ref);
+  // Deeply nested inline schemas are named every few levels and converted later from a queue, so
+  // neither this recursion nor any emitted type (nor prettier and tsc reading it) nests deeper.
+  if (ctx.depth >= MAX_INLINE_DEPTH && !ctx.named.has(pointer)) return deferNamed(ctx, raw, pointer, hint);
+  const saved = ctx.depth;
+  ctx.depth = ctx.named.has(pointer) ? 0 : saved + 1;
   const node = convertKeywords(ctx, raw, pointer, hint);
+  ctx.depth = saved;
   // OpenAPI 3.0 `nullable` (3.1 writes `type: [X, "null"]`, handled in convertKeywords).
   return raw.nullable === true ? withNull(node) : node;
 }
+
+const MAX_INLINE_DEPTH = 16;
 
 export function withNull(node: TypeNode): TypeNode {
   if (node.kind === "null" || node.kind === "unknown") return node;
@@ -43,18 +52,29 @@ function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hin
     const values = raw.enum.filter(isLiteral);
     return values.length === 1 ? { kind: "literal", value: values[0]! } : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
   }
-  if (Array.isArray(raw.oneOf) || Array.isArray(raw.anyOf)) return convertUnion(ctx, raw, pointer, hint);
-  if (Array.isArray(raw.allOf)) return convertAllOf(ctx, raw, pointer, hint);
+  const union = Array.isArray(raw.oneOf) || Array.isArray(raw.anyOf);
+  if (union || Array.isArray(raw.allOf)) {
+    // Keywords beside each other all apply: `properties` + `oneOf` is the object and one of the
+    // alternatives, `allOf` + `anyOf` every part and one alternative.
+    const parts: TypeNode[] = [];
+    if (Array.isArray(raw.allOf)) parts.push(convertAllOf(ctx, raw, pointer, hint));
+    else if (hasObjectKeywords(raw)) parts.push(convertObject(ctx, raw, pointer, hint));
+    if (union) parts.push(convertUnion(ctx, raw, pointer, hint, parts.length === 0));
+    return parts.length === 1 ? parts[0]! : { kind: "intersection", members: parts };
+  }
   if (Array.isArray(raw.type)) {
     const members = raw.type.filter((t): t is string => typeof t === "string").map((t) => convertTyped(ctx, raw, t, pointer, hint));
     return members.length === 1 ? members[0]! : { kind: "union", members };
   }
   if (typeof raw.type === "string") return convertTyped(ctx, raw, raw.type, pointer, hint);
-  if (isRecord(raw.properties) || raw.additionalProperties !== undefined || isRecord(raw.patternProperties)) return convertObject(ctx, raw, pointer, hint);
+  if (hasObjectKeywords(raw)) return convertObject(ctx, raw, pointer, hint);
   if (raw.items !== undefined || raw.prefixItems !== undefined) return convertTyped(ctx, raw, "array", pointer, hint);
   // No type keyword at all, e.g. `{description: "Any type"}`: anything, typed as unknown (never any).
   return UNKNOWN;
 }
+
+const hasObjectKeywords = (raw: RawSchema): boolean =>
+  isRecord(raw.properties) || raw.additionalProperties !== undefined || isRecord(raw.patternProperties);
 
 function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: string, hint: NameHint): TypeNode {
   switch (type) {
@@ -81,6 +101,16 @@ function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: 
   }
 }
 
+/** `readOnly`/`writeOnly` on the property's schema, or on the schema its `$ref` names. */
+function accessOf(ctx: BuildContext, schema: unknown): Property["access"] {
+  const target = isRecord(schema) && typeof schema.$ref === "string" ? resolvePointer(ctx.root, refToPointer(schema.$ref) ?? "") : undefined;
+  for (const candidate of [schema, target]) {
+    if (isRecord(candidate) && candidate.readOnly === true) return "readOnly";
+    if (isRecord(candidate) && candidate.writeOnly === true) return "writeOnly";
+  }
+  return undefined;
+}
+
 function convertArray(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
   const prefix = Array.isArray(raw.prefixItems) ? raw.prefixItems : Array.isArray(raw.items) ? raw.items : undefined;
   if (prefix === undefined) return { kind: "array", items: convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) };
@@ -104,13 +134,15 @@ function convertObject(ctx: BuildContext, raw: RawSchema, pointer: string, hint:
         doc: isRecord(schema) ? docOf(schema, name) : {},
         pointer: at,
       };
-      if (isRecord(schema) && schema.readOnly === true) property.access = "readOnly";
-      else if (isRecord(schema) && schema.writeOnly === true) property.access = "writeOnly";
+      const access = accessOf(ctx, schema);
+      if (access) property.access = access;
       properties.push(property);
     }
   }
-  // `{type: object}` alone is any object: an index signature of unknown, not `{}` (which admits strings).
-  const additional = additionalType(ctx, raw, pointer, hint) ?? (properties.length === 0 && raw.additionalProperties !== false ? UNKNOWN : undefined);
+  // `{type: object}` alone is any object: an index signature of unknown, not `{}` (which admits
+  // strings); with `additionalProperties: false` it is the empty object.
+  const empty: TypeNode | undefined = properties.length === 0 ? (raw.additionalProperties === false ? { kind: "never" } : UNKNOWN) : undefined;
+  const additional = additionalType(ctx, raw, pointer, hint) ?? empty;
   return additional === undefined ? { kind: "object", properties } : { kind: "object", properties, additional };
 }
 
@@ -135,30 +167,28 @@ function convertAllOf(ctx: BuildContext, raw: RawSchema, pointer: string, hint: 
     const parent = isRecord(m) && typeof m.$ref === "string" ? ctx.parents.get(refToPointer(m.$ref) ?? "") : undefined;
     return parent ? { kind: "ref", target: parent.baseId } : convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint);
   });
-  const { allOf: _allOf, ...own } = raw;
-  if (isRecord(own.properties) || own.additionalProperties !== undefined) members.push(convertObject(ctx, own, pointer, hint));
+  if (hasObjectKeywords(raw)) members.push(convertObject(ctx, raw, pointer, hint));
   return members.length === 1 ? members[0]! : { kind: "intersection", members };
 }
 
-/** A `$ref` to a component schema stays a reference; any other local target is expanded in place. */
-function convertRef(ctx: BuildContext, ref: string, pointer: string, hint: NameHint): TypeNode {
+/**
+ * A `$ref` names a schema: a component stays a reference; any other local target (`$defs`, a
+ * property of another schema) becomes a named schema of its own, converted once however often it
+ * is used, which keeps recursion finite and output linear in the spec.
+ */
+function convertRef(ctx: BuildContext, ref: string): TypeNode {
   const target = refToPointer(ref);
   // Non-local and dangling refs were reported by validate/refs.ts.
   const resolved = target === undefined ? undefined : resolvePointer(ctx.root, target);
   if (target === undefined || resolved === undefined) return UNKNOWN;
   if (isComponentSchemaPointer(target)) return { kind: "ref", target };
-  if (ctx.expanding.has(target)) {
-    ctx.report({
-      code: "W_REF_CYCLE",
-      severity: "warning",
-      message: `The reference "${ref}" expands into itself; the inner occurrence is typed as unknown.`,
-      hint: "Move the recursive schema to components/schemas so it can refer to itself by name.",
-      pointer,
-    });
-    return UNKNOWN;
-  }
-  ctx.expanding.add(target);
-  const node = convertSchema(ctx, resolved, target, hint);
-  ctx.expanding.delete(target);
-  return node;
+  return convertNamed(ctx, resolved, target, refNameHint(target), "referenced");
 }
+
+const SCHEMA_KEYWORDS = new Set(["components", "schemas", "properties", "items", "prefixItems", "additionalProperties", "allOf", "oneOf", "anyOf", "not", "$defs", "definitions", "paths", "content", "schema", "parameters", "responses", "requestBody"]);
+
+/** `/components/schemas/Defs/properties/level` -> ["Defs", "level"]: the named steps of the pointer. */
+const refNameHint = (pointer: string): NameHint => {
+  const named = splitPointer(pointer).filter((s) => !SCHEMA_KEYWORDS.has(s) && !/^\d+$/.test(s));
+  return named.length > 0 ? named : ["Schema"];
+};

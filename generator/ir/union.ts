@@ -12,7 +12,7 @@ const isNullSchema = (raw: unknown): boolean => isRecord(raw) && raw.type === "n
  * for a client the difference only matters when validating, which the server does.
  * Object-shaped inline members are hoisted to named schemas so that every member has a name.
  */
-export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
+export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint, whole = true): TypeNode {
   const keyword = Array.isArray(raw.oneOf) ? "oneOf" : "anyOf";
   const rawMembers = raw[keyword] as unknown[];
   const at = joinPointer(pointer, keyword);
@@ -26,7 +26,7 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
     });
     return { kind: "never" };
   }
-  const nullable = rawMembers.some(isNullSchema);
+  const nullable = rawMembers.some(isNullSchema) || raw.nullable === true;
   const entries = rawMembers.map((member, index) => ({ member, index })).filter(({ member }) => !isNullSchema(member));
   let node: TypeNode;
   if (isRecord(raw.discriminator) && typeof raw.discriminator.propertyName === "string" && entries.length > 0) {
@@ -39,8 +39,15 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
         ? convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint)
         : { kind: "union", members: entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)])) };
   }
-  // Every union gets a name, so that it can have guards and a match helper.
-  if (isGuardedUnion(node) && !ctx.named.has(pointer)) node = hoistConverted(ctx, { ...raw, [keyword]: undefined }, pointer, hint, node);
+  // Every union gets a name, so that it can have guards and a match helper. The schema being
+  // converted names it when the union is all of it; otherwise (an inline union, a union beside
+  // `properties`, or a nullable discriminated union, which match cannot take) it is hoisted, under
+  // a named schema as `<Name>Union`.
+  const insideNamed = ctx.named.has(pointer);
+  const namedByParent = insideNamed && whole && !(nullable && node.kind === "union" && node.discriminator !== undefined);
+  if (isGuardedUnion(node) && !namedByParent) {
+    node = hoistConverted(ctx, { ...raw, [keyword]: undefined }, insideNamed ? at : pointer, insideNamed ? [...hint, "Union"] : hint, node);
+  }
   return nullable ? withNull(node) : node;
 }
 
@@ -48,7 +55,7 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
 function convertMember(ctx: BuildContext, raw: unknown, pointer: string, hint: NameHint): TypeNode {
   const node = convertSchema(ctx, raw, pointer, hint);
   if (node.kind !== "object" || !isRecord(raw)) return node;
-  return hoistConverted(ctx, raw, pointer, typeof raw.title === "string" ? [raw.title] : hint, node);
+  return hoistConverted(ctx, raw, pointer, typeof raw.title === "string" && raw.title.trim() !== "" ? [raw.title] : hint, node);
 }
 
 /**
@@ -65,13 +72,13 @@ function convertDiscriminated(
 ): TypeNode {
   const property = discriminator.propertyName;
   const mapped = mappedValues(discriminator);
-  const found = entries.map(({ member, index }) => {
+  const found = flattenNestedUnions(ctx, entries, at).map(({ member, pointer: memberPointer, index }) => {
     const ref = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
     const resolved = ref === undefined ? member : resolvePointer(ctx.root, ref);
     const component = ref !== undefined && isComponentSchemaPointer(ref) ? ref : undefined;
     let values = (ref !== undefined ? mapped.get(ref) : undefined) ?? declaredValues(resolved, property);
     if (values.length === 0 && component !== undefined) values = [component.slice(COMPONENT_SCHEMAS.length)];
-    return { member, pointer: joinPointer(at, index), index, component, resolved, values };
+    return { member, pointer: memberPointer, index, component, resolved, values };
   });
   const missing = found.filter((f) => f.values.length === 0);
   for (const f of missing) {
@@ -98,6 +105,24 @@ function convertDiscriminated(
     return { kind: "ref", target };
   });
   return { kind: "union", members, discriminator: result };
+}
+
+/**
+ * A member that is itself a union (`Shape: oneOf [Polygon, Circle]`, `Polygon: oneOf [Triangle,
+ * Square]`) stands for its own members: a discriminator value belongs to a concrete variant, and
+ * pinning one on a union would make it never.
+ */
+function flattenNestedUnions(ctx: BuildContext, entries: { member: unknown; index: number }[], at: string, seen: Set<string> = new Set()): { member: unknown; pointer: string; index: number }[] {
+  return entries.flatMap(({ member, index }) => {
+    const pointer = joinPointer(at, index);
+    const ref = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
+    const resolved = ref === undefined ? member : resolvePointer(ctx.root, ref);
+    const base = ref ?? pointer;
+    const keyword = isRecord(resolved) ? (Array.isArray(resolved.oneOf) ? "oneOf" : Array.isArray(resolved.anyOf) ? "anyOf" : undefined) : undefined;
+    if (keyword === undefined || seen.has(base)) return [{ member, pointer, index }];
+    const inner = ((resolved as RawSchema)[keyword] as unknown[]).map((m, i) => ({ member: m, index: i })).filter(({ member: m }) => !isNullSchema(m));
+    return flattenNestedUnions(ctx, inner, joinPointer(base, keyword), new Set(seen).add(base));
+  });
 }
 
 /** Variant names: the title, else the "<Name> variant" description that Fern-style specs carry, else parent + value. */

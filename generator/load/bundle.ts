@@ -44,6 +44,12 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
       const [value, pointer] = stack.pop()!;
       if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, joinPointer(pointer, i)]));
       if (!isRecord(value)) continue;
+      // discriminator.mapping values are refs too (§4.8.25), written as plain strings.
+      const mapping = isRecord(value.discriminator) && isRecord(value.discriminator.mapping) ? value.discriminator.mapping : undefined;
+      for (const [key, ref] of Object.entries(mapping ?? {})) {
+        const target = typeof ref === "string" ? external(ref, source) : undefined;
+        if (mapping && target) mapping[key] = place(target);
+      }
       if (typeof value.$ref === "string") {
         const target = external(value.$ref, source);
         if (target && isSchemaContext(pointer)) {

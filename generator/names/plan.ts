@@ -47,7 +47,8 @@ export interface NameTable {
 
 /** A valid identifier from a candidate: names starting with a digit get a leading underscore. */
 const identifier = (candidate: string, fallback: string): string => {
-  const name = candidate === "" ? fallback : candidate;
+  const valid = candidate.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "");
+  const name = valid === "" ? fallback : valid;
   return /^\p{ID_Start}/u.test(name) ? name : `_${name}`;
 };
 
@@ -61,11 +62,11 @@ const identifier = (candidate: string, fallback: string): string => {
 export function planNames(api: Api): NameTable {
   const space = new Namespace(RESERVED);
   const schemas = new Map<string, SchemaNames>();
-  const exact = (s: NamedSchema): boolean => s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "");
+  const exact = (s: NamedSchema): boolean => s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "") && !RESERVED.has(s.nameHint[0]!);
   const ordered = [
     ...api.schemas.filter(exact),
     ...api.schemas.filter((s) => s.origin === "component" && !exact(s)),
-    ...api.schemas.filter((s) => s.origin === "inline"),
+    ...api.schemas.filter((s) => s.origin !== "component"),
   ];
   for (const schema of ordered) {
     const wanted = typeName(schema, api);
@@ -163,7 +164,8 @@ function operationNames(operation: Operation, space: Namespace, tree: GroupNode,
   if (verb.toLowerCase() !== "list" && groupWords.length > 0) groupWords.push(singular(groupWords.pop()!));
   const fn = space.claim(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")));
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
-  const keys = new Namespace(["body"]);
+  // Object.prototype members would clash with the `{}` that all-optional params default to.
+  const keys = new Namespace(["body", "constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
   const parameters = operation.parameters.map((p) => keys.claim(identifier(camelCase(p.name), "param")));
   const names: OperationNames = {
     fn,

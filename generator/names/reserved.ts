@@ -38,7 +38,7 @@ export const WIRE_EXPORTS = [
   "encodeAs", "formData", "joined", "security", "urlEncoded",
 ];
 
-/** Names that generated function bodies use locally, which no generated export may shadow. */
-export const RUNTIME_INTERNALS = ["params", "options", "value", "handlers", "defaults", "error", "isRecord"];
+/** Names that generated function bodies use locally, which no generated export may shadow (`R`: match's type parameter). */
+export const RUNTIME_INTERNALS = ["R", "params", "options", "value", "handlers", "defaults", "error", "isRecord"];
 
 export const RESERVED: ReadonlySet<string> = new Set([...KEYWORDS, ...GLOBALS, ...RUNTIME_EXPORTS, ...WIRE_EXPORTS, ...RUNTIME_INTERNALS]);

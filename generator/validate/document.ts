@@ -1,6 +1,7 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { isRecord } from "../ir/context.js";
 import { joinPointer } from "../load/pointer.js";
+import { checkDiscriminators } from "./discriminators.js";
 import { checkOperations } from "./operations.js";
 import { checkRefs } from "./refs.js";
 import { checkServers } from "./servers.js";
@@ -65,5 +66,6 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
   checkServers(document, report);
   checkRefs(document, report);
   checkOperations(document, report);
+  checkDiscriminators(document, report);
   return document;
 }

@@ -6,7 +6,10 @@ type Raw = Record<string, unknown>;
 const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export class Sampler {
-  constructor(private readonly root: Raw) {}
+  private readonly root: Raw;
+  constructor(root: Raw) {
+    this.root = root;
+  }
 
   resolve(schema: unknown, depth = 0): Raw {
     if (!isRecord(schema)) return {};

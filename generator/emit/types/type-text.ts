@@ -57,7 +57,21 @@ export function indexSignatureType(additional: TypeNode, node: ObjectNode, names
   return joinUnique(parts, " | ");
 }
 
-const wrap = (text: string): string => (/^[\w.]+$|^"[^"]*"$|^\{[\s\S]*\}$/.test(text) && !text.includes("|") ? text : `(${text})`);
+/** Parentheses for an array element or intersection member that has a top-level `|` or `&`. */
+const wrap = (text: string): string => (hasTopLevelOperator(text) ? `(${text})` : text);
+
+function hasTopLevelOperator(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "{" || c === "(" || c === "[" || c === "<") depth++;
+    else if (c === "}" || c === ")" || c === "]" || (c === ">" && text[i - 1] !== "=")) depth--;
+    else if (depth === 0 && (c === "|" || c === "&")) return true;
+  }
+  return false;
+}
 
 function joinUnique(parts: string[], separator: string): string {
   const unique = [...new Set(parts)];

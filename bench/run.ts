@@ -1,0 +1,107 @@
+// `npm run bench`: the performance figures of README.md, against openapi-typescript in the same run.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleSize } from "./bundle-size.js";
+import { median, pairs, run, type Sample } from "./measure.js";
+import { stageProfile } from "./profile.js";
+import { syntheticSpec } from "./synthetic-spec.js";
+import { typeCheckTime } from "./type-check.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const CLI = join(ROOT, "dist", "cli.js");
+const OTS = join(ROOT, "node_modules", "openapi-typescript", "bin", "cli.js");
+const SPEC = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+if (!existsSync(SPEC)) {
+  console.error(`bench: ${SPEC} is missing; the benchmark needs the full ElevenLabs spec.`);
+  process.exit(2);
+}
+const work = mkdtempSync(join(tmpdir(), "specforge-bench-"));
+const results: Record<string, unknown> = { runs: RUNS, node: process.version };
+const rows: string[][] = [];
+const fmt = (s: Sample[]): string => `${(median(s.map((x) => x.ms)) / 1000).toFixed(2)} s, ${median(s.map((x) => x.rssMiB)).toFixed(0)} MiB`;
+const report = (name: string, ours: Sample[], peer: Sample[] | undefined, ratios: number[] | undefined, target: string): void => {
+  const ratio = ratios ? median(ratios) : undefined;
+  rows.push([name, fmt(ours), peer ? fmt(peer) : "", ratio === undefined ? "" : `${ratio.toFixed(2)}x`, target]);
+  results[name] = { ours, peer, medianRatio: ratio };
+};
+const fresh = (name: string): string => {
+  const dir = join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+};
+
+// 1. Cold generation of the full client, against openapi-typescript's types-only run.
+const cold = pairs(
+  RUNS,
+  () => run(CLI, ["generate", "--spec", SPEC, "--out", fresh("cold")]),
+  () => run(OTS, [SPEC, "-o", join(work, "ots.ts")]),
+);
+report("cold generation (ElevenLabs)", cold.ours, cold.peer, cold.ratios, "<= 1.0x, <= 250 MiB");
+
+// 2. With the output present (and the run cache of the generation that wrote it): --check when
+// current, and generate after a one-schema edit of the same spec file.
+const current = join(work, "current");
+run(CLI, ["generate", "--spec", SPEC, "--out", current]);
+const check = pairs(
+  RUNS,
+  () => run(CLI, ["generate", "--check", "--spec", SPEC, "--out", current]),
+  () => run(OTS, [SPEC, "-o", join(work, "ots.ts"), "--check"]),
+);
+report("--check, output current", check.ours, check.peer, check.ratios, "<= 0.3x");
+const edited = join(work, "spec", "openapi.json");
+mkdirSync(join(work, "spec"), { recursive: true });
+const spec = JSON.parse(readFileSync(SPEC, "utf8"));
+let edits = 0;
+writeFileSync(edited, JSON.stringify(spec));
+run(CLI, ["generate", "--spec", edited, "--out", join(work, "edit")]);
+const edit = pairs(
+  RUNS,
+  () => {
+    // Each run edits one schema's description anew, on an output generated from the previous text.
+    spec.components.schemas.AddProjectResponseModel.description = `Edited by the benchmark, ${edits++}.`;
+    writeFileSync(edited, JSON.stringify(spec));
+    return run(CLI, ["generate", "--spec", edited, "--out", join(work, "edit")]);
+  },
+  () => run(OTS, [edited, "-o", join(work, "ots-edit.ts")]),
+);
+report("generate after a one-schema edit", edit.ours, edit.peer, edit.ratios, "<= 0.3x");
+
+// 3. Growth on the synthetic ElevenLabs-shaped spec.
+const growth: Record<string, Sample[]> = {};
+for (const scale of [1, 4, 16]) {
+  const file = join(work, `synthetic-${scale}.json`);
+  writeFileSync(file, JSON.stringify(syntheticSpec(scale)));
+  growth[scale] = Array.from({ length: scale === 16 ? Math.min(RUNS, 3) : RUNS }, () => run(CLI, ["generate", "--spec", file, "--out", fresh(`synthetic-${scale}`)]));
+  report(`synthetic ${scale}x`, growth[scale]!, undefined, undefined, scale === 16 ? "<= 16x the 1x time, <= 1 GiB" : "");
+}
+const growthFactor = median(growth[16]!.map((s) => s.ms)) / median(growth[1]!.map((s) => s.ms));
+rows.push(["growth 1x -> 16x", `${growthFactor.toFixed(1)}x time`, "", "", "<= 16x"]);
+results.growthFactor = growthFactor;
+
+// 4. Type-check cost of the output.
+const tsc = typeCheckTime(join(work, "tsc"), current, join(work, "ots.ts"), Math.min(RUNS, 3));
+rows.push(["tsc --noEmit of the output", `${(tsc.ours / 1000).toFixed(2)} s`, `${(tsc.peer / 1000).toFixed(2)} s`, `${(tsc.ours / tsc.peer).toFixed(2)}x`, "<= 1.0x"]);
+results.typeCheck = tsc;
+
+// 5. Bundle size of an app calling one operation.
+const seedBytes = bundleSize(join(work, "bundle-seed"), join(ROOT, "generated"), "createEnvironmentVariable", "{ body: { type: 'string', label: 'l', values: { production: 'v' } } }");
+const fullBytes = bundleSize(join(work, "bundle-full"), current, "listHistory", "{}");
+rows.push(["one-operation bundle, gzip (seed)", `${seedBytes} B`, "", "", "<= 1,200 B"]);
+rows.push(["one-operation bundle, gzip (full spec)", `${fullBytes} B`, "", "", ""]);
+results.bundle = { seed: seedBytes, full: fullBytes };
+
+// 6. Where the time goes.
+const profile = await stageProfile(SPEC);
+rows.push(["profile (in-process)", Object.entries(profile).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(", "), "", "", ""]);
+results.profile = profile;
+
+const header = ["measure", "specforge", "openapi-typescript", "ratio", "target"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join(" | "));
+mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify(results, null, 2) + "\n");
+console.log(`\nbench/results/latest.json written (${RUNS} runs each, medians).`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,67 @@
+// The committed test/wire-client/ (generated from test/fixtures/wire.yaml) is current and compiles
+// strictly for every consumer; so does the whole ElevenLabs API; and one operation bundles small.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { typeCheck } from "./support/compile.js";
+import { ROOT } from "./support/paths.js";
+import { filesOf } from "./support/pipeline.js";
+
+const WIRE = join(ROOT, "test", "wire-client");
+const ELEVENLABS = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
+
+const tsFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+
+describe("test/wire-client/", () => {
+  it("is what the generator makes of test/fixtures/wire.yaml (else: node dist/cli.js generate --spec test/fixtures/wire.yaml --out test/wire-client)", async () => {
+    const files = await filesOf(join(ROOT, "test", "fixtures", "wire.yaml"));
+    for (const [path, content] of files) if (path.endsWith(".ts")) expect(readFileSync(join(WIRE, path), "utf8"), path).toBe(content);
+    expect(tsFiles(WIRE).length).toBe([...files.keys()].filter((p) => p.endsWith(".ts")).length);
+  });
+
+  it.each<["bundler" | "nodenext", { lib?: string[] }]>([
+    ["bundler", {}],
+    ["nodenext", {}],
+    ["nodenext", { lib: ["lib.es2023.d.ts"] }],
+  ])("compiles strictly as a %s consumer %o", (consumer, extra) => {
+    expect(typeCheck([...tsFiles(WIRE), join(ROOT, "test", "wire.test.ts")], consumer, extra)).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(ELEVENLABS))("the full ElevenLabs API", () => {
+  it("generates 208 operations that compile strictly with the DOM lib and without it", async () => {
+    const out = join(ROOT, ".tmp", "compile-elevenlabs");
+    rmSync(out, { recursive: true, force: true });
+    const files = await filesOf(ELEVENLABS);
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(out, path)), { recursive: true });
+      writeFileSync(join(out, path), content);
+    }
+    const all = tsFiles(out);
+    expect(typeCheck(all, "bundler")).toEqual([]);
+    expect(typeCheck(all, "nodenext", { lib: ["lib.es2023.d.ts"] })).toEqual([]);
+  }, 240_000);
+});
+
+describe("bundle size", () => {
+  it("an app calling only createEnvironmentVariable, minified, is at most 1,200 bytes gzipped, runtime with timeouts, retries and typed errors included", () => {
+    const dir = join(ROOT, ".tmp", "bundle");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "app.ts"),
+      'import { createEnvironmentVariable } from "../../generated/index.js";\n' +
+        'console.log(await createEnvironmentVariable({ body: { type: "string", label: "A", values: {} } }, { apiKey: "k" }));\n',
+    );
+    const esbuild = join(ROOT, "node_modules", "esbuild", "bin", "esbuild");
+    const bundle = execFileSync(esbuild, [join(dir, "app.ts"), "--bundle", "--minify", "--format=esm", "--platform=browser"]);
+    const size = gzipSync(bundle, { level: 9 }).length;
+    console.log(`one-operation bundle: ${size} bytes gzipped`);
+    expect(size).toBeLessThanOrEqual(1200);
+  });
+});
