@@ -10,7 +10,11 @@ const LINE_SEPARATORS = /\u2028|\u2029/g;
 /** A double-quoted string literal. JSON.stringify covers quotes, backslashes and control characters
  *  (NUL included); U+2028/U+2029 are escaped too, since older parsers end a line there. */
 export const stringLiteral = (value: string): string =>
-  JSON.stringify(value).replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+  JSON.stringify(value)
+    .replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"))
+    // A literal backslash as \u005C: ts-morph's writer misreads `"\\"` as an escaped quote and
+    // loses track of where the string ends (then a following "/*" is taken for a comment).
+    .replace(/\\\\/g, "\\u005C");
 
 /** Text inside a template literal (between the backticks). */
 export const templateText = (value: string): string =>

@@ -121,9 +121,12 @@ interface GroupNode {
 
 const newGroupNode = (): GroupNode => ({ keys: new Namespace(), children: new Map() });
 
+/** Longest file name stem: file systems refuse names over 255 bytes, and a tag may be any length. */
+const MAX_FILE_STEM = 80;
+
 /** One file per group path; names that differ only in case get a number, for case-insensitive file systems. */
 function fileOf(path: string[], files: Map<string, string>, space: Namespace): string {
-  const joined = identifier(camelCase(path.join("_")), "default");
+  const joined = identifier(camelCase(path.join("_")), "default").slice(0, MAX_FILE_STEM);
   const known = files.get(joined);
   if (known !== undefined) return known;
   const folded = [...files.values()].map((f) => f.toLowerCase());
@@ -162,7 +165,7 @@ function operationNames(operation: Operation, space: Namespace, tree: GroupNode,
   const lastGroupWord = singular(groupWords.at(-1) ?? "").toLowerCase();
   const namesGroup = rest.some((w) => singular(w).toLowerCase() === lastGroupWord);
   if (verb.toLowerCase() !== "list" && groupWords.length > 0) groupWords.push(singular(groupWords.pop()!));
-  const fn = space.claim(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")));
+  const fn = space.claim(identifier(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")), operation.method));
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
   // Object.prototype members would clash with the `{}` that all-optional params default to.
   const keys = new Namespace(["body", "constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
