@@ -15,6 +15,7 @@ import type {
   ValidationErrorLocItems,
 } from "./types.js";
 import { UnknownVariantError } from "./runtime.js";
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -328,8 +328,10 @@ export interface OperationRequest {
   method: string;
   /** Retried by default: GET, HEAD, OPTIONS, PUT, DELETE, TRACE. */
   idempotent?: boolean;
-  /** The path with its parameters and query string, encoded by wire.ts `segment` and `query`. */
+  /** The path with its parameters, encoded by wire.ts `segment`. */
   path: string;
+  /** The query string, `?` included, encoded by wire.ts `query`. */
+  query?: string;
   headers?: Record<string, unknown>;
   /** The header parameter that `apiKey` fills. */
   apiKeyHeader?: string;
@@ -365,7 +367,8 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
     if (value != null) headers.set(name, value as string);
   let url =
     (options.baseUrl ?? options.environment ?? "https://api.elevenlabs.io").replace(/\/+$/, "") +
-    op.path;
+    op.path +
+    (op.query ?? "");
   if (op.auth) url = op.auth(options, headers, url);
   const body = op.body === undefined ? null : (op.encode ?? encodeJson)(op.body, headers);
 

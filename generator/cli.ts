@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { relative } from "node:path";
+import { statSync } from "node:fs";
+import { basename, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -8,8 +9,10 @@ import type { ApiModel, ChangeReport } from "./changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "./changes/record.js";
 import { breakingCount, reportJson, reportText, type Sides } from "./changes/render.js";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
-import { generatorFingerprint, outputIntact, readRunCache, sha256, specFingerprint, writeRunCache, type RunCache } from "./cache/run-cache.js";
+import type { FormatRecord } from "./format/cached.js";
+import { generatorFingerprint, readRunCache, sha256, specFingerprint, writeRunCache, type RunCache } from "./cache/run-cache.js";
 import { applyPlan } from "./write/apply.js";
+import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "./write/fingerprint.js";
 import { planOutput } from "./write/plan.js";
 import { driftReport } from "./write/report.js";
 
@@ -58,25 +61,37 @@ const safeSpecFingerprint = (spec: string): string | undefined => {
   }
 };
 
+/** The size of a spec file, or 0 for a folder or a file that cannot be read (the pipeline reports it). */
+const specBytes = (spec: string): number => {
+  try {
+    return statSync(spec).size;
+  } catch {
+    return 0;
+  }
+};
+
 async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = performance.now();
-  const previous = readRunCache(args.out);
-  const fingerprint = { generator: generatorFingerprint(), spec: safeSpecFingerprint(args.spec) };
-  const cache = previous?.generator === fingerprint.generator ? previous : undefined;
-  // Nothing changed since the last run wrote or verified this folder: no need to generate at all.
-  if (args.check && args.format === "text" && cache && cache.spec === fingerprint.spec && outputIntact(args.out, cache)) {
-    process.stdout.write(`specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since the last run).\n`);
+  const generator = generatorFingerprint();
+  const spec = safeSpecFingerprint(args.spec);
+  // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
+  if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
+    process.stdout.write(`specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`);
     return EXIT.ok;
   }
+  const previous = readRunCache(args.out);
+  const cache = previous?.generator === generator ? previous : undefined;
   // Loaded only now: the heavy stages (TypeScript, prettier) are not needed on the path above.
+  // prettier's workers start first, to load while the pipeline's modules do.
+  const { startFormatting } = await import("./format/prettier.js");
+  startFormatting(specBytes(args.spec));
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("./pipeline.js"), import("./format/cached.js")]);
-  const unformatted = new Map<string, string>();
-  const result = await generate(args.spec, cachingFormatter(args.out, cache, unformatted));
+  const record: FormatRecord = { unformatted: new Map(), segments: {} };
+  const result = await generate(args.spec, cachingFormatter(args.out, cache, record));
   const remember = (): void => {
-    if (fingerprint.spec === undefined) return;
     const files: RunCache["files"] = {};
-    for (const f of result.files ?? []) files[f.path] = { unformatted: unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
-    writeRunCache(args.out, { generator: fingerprint.generator, spec: fingerprint.spec, files });
+    for (const f of result.files ?? []) files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
+    writeRunCache(args.out, { generator, files, segments: record.segments });
   };
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
@@ -84,7 +99,9 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
     process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
+  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, result.files, basename(args.spec)));
   const plan = planOutput(args.out, result.files);
+  if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
   const outLabel = relative(process.cwd(), args.out) || ".";
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
   const changes = recordedChanges(args.out, outLabel, result.model!, args.spec);

@@ -4,9 +4,9 @@ import type { ApiModel } from "./changes/model.js";
 import { modelFile } from "./changes/record.js";
 import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
-import { emitFiles } from "./emit/emit.js";
+import { emitTextFiles } from "./emit/text-emit.js";
 import type { RenderedFile } from "./emit/operations/render.js";
-import { formatFiles } from "./format/prettier.js";
+import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
 import { loadSpec } from "./load/load-spec.js";
@@ -35,7 +35,8 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
 
 /**
  * The one place that knows the order of the stages:
- * load -> validate -> IR -> names -> emit (ts-morph + handlebars) -> format (prettier).
+ * load -> validate -> IR -> names -> emit (handlebars, then ts-morph) -> format (prettier).
+ * prettier formats the template output in worker threads while ts-morph prints on this one.
  * Errors stop the run after the stage that found them; warnings travel along. `format` is a
  * parameter so that tests can make the last stage fail and prove that nothing was written.
  */
@@ -48,13 +49,22 @@ export async function generate(specPath: string, format: (files: RenderedFile[])
     timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     return result;
   };
-  const analysis = analyzeWith(specPath, diagnostics, timed);
+  // Workers load prettier while the later stages run.
+  const analysis = analyzeWith(specPath, diagnostics, timed, (source) => startFormatting(source.text.length));
   if (!analysis) return { diagnostics, timings };
   const { source, api, names, model } = analysis;
-  const emitted = timed("emit", () => emitFiles(api, names, basename(source.file)));
+  const specName = basename(source.file);
+  const text = timed("emit", () => emitTextFiles(api, names, specName));
+  const formattingText = format(text);
+  // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
+  formattingText.catch(() => undefined);
+  const { emitTypesFile } = await import("./emit/types-emit.js");
+  const types = timed("emit", () => emitTypesFile(api, names, specName));
+  // Time spent waiting for prettier once everything is printed.
   const start = performance.now();
-  const files = await format(emitted);
+  const [formattedTypes, formattedText] = await Promise.all([format([types]), formattingText]);
   timings.format = performance.now() - start;
+  const files = [...formattedTypes, ...formattedText];
   // Already deterministic JSON, so it skips prettier.
   files.push(modelFile(model, basename(source.file)));
   return { files, api, model, diagnostics, timings };
@@ -70,9 +80,10 @@ interface Analysis {
 }
 
 /** load -> validate -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
-function analyzeWith(specPath: string, diagnostics: Diagnostic[], timed: Timer): Analysis | undefined {
+function analyzeWith(specPath: string, diagnostics: Diagnostic[], timed: Timer, onLoaded?: (source: SpecSource) => void): Analysis | undefined {
   const source = timed("load", () => loadSpec(specPath, diagnostics));
   if (!source) return undefined;
+  onLoaded?.(source);
   const report = locator(source, diagnostics);
   const document = timed("validate", () => validateDocument(source.document, report));
   if (!document || hasErrors(diagnostics)) return undefined;

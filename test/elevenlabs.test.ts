@@ -7,6 +7,7 @@ import { syntaxKinds, ts, typeCheck } from "./support/compile.js";
 import { mutualAssignability, writeOracle } from "./support/oracle.js";
 import { ROOT } from "./support/paths.js";
 import { irOf } from "./support/pipeline.js";
+import { prettierChanges } from "./support/layout.js";
 import { ELEVENLABS_SPEC, sharedAvailable } from "./support/shared.js";
 
 const available = sharedAvailable(ELEVENLABS_SPEC, "the full ElevenLabs API tests");
@@ -25,6 +26,15 @@ describe.runIf(available)("the full ElevenLabs API (208 operations, 593 schemas,
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^specforge: 208 operations, \d+ schemas/);
+  });
+
+  it("writes every file in prettier's layout (most of it never went through prettier)", async () => {
+    const out = join(dir, "out");
+    const files = readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => ({ path: join(e.parentPath, e.name).slice(out.length + 1), content: readFileSync(join(e.parentPath, e.name), "utf8") }));
+    expect(files.length).toBeGreaterThan(90);
+    expect(await prettierChanges(files)).toEqual([]);
   });
 
   it("makes every discriminator an exhaustive union with guards and a match helper", () => {

@@ -7,11 +7,13 @@ import { hasErrors } from "../generator/diagnostics.js";
 import type { RenderedFile } from "../generator/emit/operations/render.js";
 import { generate } from "../generator/pipeline.js";
 import { typeCheck } from "./support/compile.js";
+import { prettierChanges } from "./support/layout.js";
 import { randomSpecArb } from "./support/random-spec.js";
 
 /**
  * The property test of issue 5, part 4. Each random spec must generate without a crash (or be
- * refused with diagnostics, never thrown at), regenerate byte-identically, and compile strictly.
+ * refused with diagnostics, never thrown at), regenerate byte-identically, and compile strictly;
+ * every tenth goes through the format stage and must come out in prettier's layout.
  * Compiles are batched: every case's output goes in its own folder, then one program checks all.
  * `npm run fuzz -- --runs N --seed S` runs a longer campaign through the same test.
  */
@@ -42,6 +44,8 @@ it(`random specs generate, regenerate identically and compile (${runs} cases, se
       }
       const again = await generate(join(dir, "spec.json"), format);
       expect(again.files).toEqual(first.files);
+      // What went through the format stage must be in prettier's layout, formatted or skipped.
+      if (format === undefined) expect(await prettierChanges(first.files)).toEqual([]);
       for (const file of first.files) {
         mkdirSync(dirname(join(dir, "out", file.path)), { recursive: true });
         writeFileSync(join(dir, "out", file.path), file.content);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
 import { typeCheck } from "./support/compile.js";
+import { prettierChanges } from "./support/layout.js";
 import { HEY_API_FIXTURES, sharedAvailable } from "./support/shared.js";
 
 /** Fixtures we refuse, and why; README.md carries the same table. Everything else must compile. */
@@ -35,6 +36,7 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
   writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
   const refused = new Map<string, string[]>();
   const written: string[] = [];
+  const layoutChanges: string[] = [];
 
   beforeAll(async () => {
     for (const fixture of fixtures) {
@@ -43,6 +45,7 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
         refused.set(fixture, [...new Set(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code))]);
         continue;
       }
+      layoutChanges.push(...(await prettierChanges(result.files)).map((change) => `${fixture}: ${change}`));
       for (const file of result.files.filter((f) => f.path.endsWith(".ts"))) {
         const path = join(out, fixture.replace(/\.\w+$/, ""), file.path);
         mkdirSync(dirname(path), { recursive: true });
@@ -61,5 +64,9 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
     expect(fixtures.length - refused.size).toBeGreaterThan(150);
     console.log(`hey-api fixtures: ${fixtures.length} in all, ${fixtures.length - refused.size} generated and compiled, ${refused.size} refused`);
     expect(typeCheck(written, "nodenext")).toEqual([]);
+  });
+
+  it("prints every file in prettier's layout, where it skipped prettier as well as where it ran it", () => {
+    expect(layoutChanges).toEqual([]);
   });
 });

@@ -19,12 +19,15 @@ export type CreateEnvironmentVariableError =
   ApiError<400, unknown> | ApiError<409, unknown> | ApiError<422, HTTPValidationError>;
 
 /** True when `error` is an {@link ApiError} from {@link createEnvironmentVariable} with a status the spec declares. */
-export const isCreateEnvironmentVariableError = (
+export function isCreateEnvironmentVariableError(
   error: unknown,
-): error is CreateEnvironmentVariableError =>
-  error instanceof ApiError &&
-  error.operation === "createEnvironmentVariable" &&
-  [400, 409, 422].includes(error.status);
+): error is CreateEnvironmentVariableError {
+  return (
+    error instanceof ApiError &&
+    error.operation === "createEnvironmentVariable" &&
+    [400, 409, 422].includes(error.status)
+  );
+}
 
 /**
  * Create Environment Variable

@@ -4,16 +4,15 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * What the last successful run for an output folder produced, so the next run can skip work:
- * `--check` skips generation when neither the spec nor the generator changed and the files on
- * disk are what was written; generation skips prettier for files whose unformatted text is the
- * same. Kept in node_modules/.cache/specforge, the usual place for tool caches: never committed,
- * and a missing or stale cache only costs time.
+ * What the last successful run for an output folder formatted, so the next run can skip prettier
+ * for files and statements whose unformatted text is the same. Kept in node_modules/.cache/specforge,
+ * the usual place for tool caches: never committed, and a missing or stale cache only costs time.
  */
 export interface RunCache {
   generator: string;
-  spec: string;
   files: Record<string, { unformatted: string; formatted: string }>;
+  /** Formatted statements of types.ts and guards.ts, by the hash of their unformatted text. */
+  segments?: Record<string, string>;
 }
 
 export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
@@ -62,12 +61,4 @@ export function writeRunCache(out: string, cache: RunCache): void {
   } catch {
     // A cache that cannot be written (read-only checkout) only costs time next run.
   }
-}
-
-/** True when every file the cache lists is on disk with the bytes that were written. */
-export function outputIntact(out: string, cache: RunCache): boolean {
-  return Object.entries(cache.files).every(([path, { formatted }]) => {
-    const file = join(out, path);
-    return existsSync(file) && sha256(readFileSync(file)) === formatted;
-  });
 }

@@ -338,8 +338,10 @@ export interface OperationRequest {
   method: string;
   /** Retried by default: GET, HEAD, OPTIONS, PUT, DELETE, TRACE. */
   idempotent?: boolean;
-  /** The path with its parameters and query string, encoded by wire.ts `segment` and `query`. */
+  /** The path with its parameters, encoded by wire.ts `segment`. */
   path: string;
+  /** The query string, `?` included, encoded by wire.ts `query`. */
+  query?: string;
   headers?: Record<string, unknown>;
   /** The header parameter that `apiKey` fills. */
   apiKeyHeader?: string;
@@ -377,7 +379,9 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
     (options.baseUrl ?? options.environment ?? "https://eu.api.example.com:443/v2").replace(
       /\/+$/,
       "",
-    ) + op.path;
+    ) +
+    op.path +
+    (op.query ?? "");
   if (op.auth) url = op.auth(options, headers, url);
   const body = op.body === undefined ? null : (op.encode ?? encodeJson)(op.body, headers);
 

@@ -3,9 +3,9 @@ import type { NameTable } from "../../names/plan.js";
 import { typeText } from "../types/type-text.js";
 
 export interface ErrorView {
-  /** The union of ApiError types, empty when the spec declares no error status. */
-  union: string;
-  /** The condition on `error.status` that the operation's error guard checks. */
+  /** The members of the union of ApiError types, none when the spec declares no error status. */
+  members: string[];
+  /** The condition on `error.status` that the operation's error guard checks, an operand of `&&`. */
   statusCheck: string;
 }
 
@@ -40,5 +40,6 @@ export function errorView(operation: Operation, names: NameTable): ErrorView {
     if (exact.length > 0) checks.push(`[${exact.join(", ")}].includes(error.status)`);
     for (const digit of ranges) checks.push(`Math.floor(error.status / 100) === ${digit}`);
   }
-  return { union: [...new Set(members)].join(" | "), statusCheck: checks.length === 0 ? "false" : checks.join(" || ") };
+  const statusCheck = checks.length === 0 ? "false" : checks.length === 1 ? checks[0]! : `(${checks.join(" || ")})`;
+  return { members: [...new Set(members)], statusCheck };
 }

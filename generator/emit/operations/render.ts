@@ -1,12 +1,17 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docComment, propertyKey, stringLiteral, templateText } from "../escape.js";
+import { arrowProperty, importStatement } from "../layout.js";
+import { markedFile, segmentMarker } from "../segments.js";
 import type { Template } from "../templates.js";
+import type { Statements } from "../segments.js";
 import type { OperationView } from "./view-model.js";
 
 export interface RenderedFile {
   path: string;
   content: string;
+  /** The statements of `content`, when its emitter marked them: prettier formats only those not final. */
+  statements?: Statements;
 }
 
 /** Operations grouped by file, files and operations in spec order of first appearance. */
@@ -20,20 +25,27 @@ export function fileViews(views: OperationView[]): { file: string; operations: O
 export function renderOperationFiles(template: Template, views: OperationView[], names: NameTable, header: string): RenderedFile[] {
   return fileViews(views).map(({ file, operations }) => {
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
-    const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort().join(", ");
-    const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort().join(", ");
+    const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
+    const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort();
     const uploads = operations.some((o) => o.fields.some((f) => f.type.startsWith("Uploadable<")));
-    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) => operations.some((o) => o.errors.includes(t)));
-    const runtimeImports = ["ApiError", "request", "type RequestOptions", ...ranges.map((t) => `type ${t}`), ...(uploads ? ["type Uploadable"] : [])].join(", ");
-    return { path: `operations/${file}.ts`, content: template({ header, runtimeImports, typeImports, helpers, operations }) };
+    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) => operations.some((o) => o.errorAlias.includes(t)));
+    const runtimeImports = ["ApiError", "request", "type RequestOptions", ...ranges.map((t) => `type ${t}`), ...(uploads ? ["type Uploadable"] : [])];
+    const imports = [importStatement(runtimeImports, '"../runtime.js"')];
+    if (typeImports.length > 0) imports.push(importStatement(typeImports, '"../types.js"', true));
+    if (helpers.length > 0) imports.push(importStatement(helpers, '"../wire.js"'));
+    return markedFile(`operations/${file}.ts`, template({ header, segment: segmentMarker(true), imports: imports.join("\n"), operations }));
   });
 }
 
 interface GroupView {
   key: string;
-  methods: { key: string; doc: string; paramsType: string; paramsOptional: boolean; fn: string }[];
+  /** Each method's JSDoc and its arrow function, laid out for the group's depth. */
+  methods: { doc: string; property: string }[];
   groups: GroupView[];
 }
+
+/** Where a top-level group's key starts inside `createClient`; each level nests two more. */
+const GROUP_COLUMN = 4;
 
 /** The client's nested groups: `client.voices.pvc.samples.create`. */
 function groupTree(views: OperationView[]): GroupView[] {
@@ -46,19 +58,22 @@ function groupTree(views: OperationView[]): GroupView[] {
       if (!child) node.groups.push((child = { key, methods: [], groups: [] }));
       node = child;
     }
+    // The template indents each group's lines by its depth; the width check needs the column.
+    const column = GROUP_COLUMN + 2 * view.groupPath.length;
     for (const f of view.functions) {
-      node.methods.push({ key: f.method, doc: docComment([f.link]), paramsType: view.paramsType, paramsOptional: view.paramsOptional, fn: f.fn });
+      const parameters = [`params: ${view.paramsType}${view.paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"];
+      const property = arrowProperty(" ".repeat(column), f.method, parameters, `${f.fn}(params, withDefaults(defaults, options))`);
+      node.methods.push({ doc: docComment([f.link]), property: property.replace(new RegExp(`^ {${column - 2}}`, "gm"), "") });
     }
   }
   return root.groups;
 }
 
-export function renderClient(template: Template, views: OperationView[], header: string): string {
-  const imports = fileViews(views).map(({ file, operations }) => ({
-    file,
-    names: operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]).join(", "),
-  }));
-  return template({ header, imports, groups: groupTree(views) });
+export function renderClient(template: Template, views: OperationView[], header: string): RenderedFile {
+  const imports = fileViews(views).map(({ file, operations }) =>
+    importStatement(operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]), stringLiteral(`./operations/${file}.js`)),
+  );
+  return markedFile("client.ts", template({ header, segment: segmentMarker(true), imports: imports.join("\n"), groups: groupTree(views) }));
 }
 
 const statuses = (from: number): string => Array.from({ length: 100 }, (_, i) => from + i).join(" | ");

@@ -5,9 +5,12 @@ import { propertyAccess, propertyKey, stringLiteral, templateText } from "../esc
 /** Methods that RFC 9110 §9.2.2 calls idempotent: retried without the caller opting in. */
 const IDEMPOTENT = ["get", "head", "options", "put", "delete", "trace"];
 
-/** The `key: value` lines of the object a generated function hands to the runtime's request(), and the wire.ts helpers they use. */
+/** A property of the object handed to request(): a value, or an object literal (the argument of `call` if given). */
+export type RequestField = { key: string; value: string } | { key: string; call?: string; entries: string[] };
+
+/** The properties of the object a generated function hands to the runtime's request(), and the wire.ts helpers they use. */
 export interface RequestFields {
-  lines: string[];
+  fields: RequestField[];
   helpers: string[];
 }
 
@@ -65,9 +68,13 @@ export function requestFields(operation: Operation, own: OperationNames, fn: str
   const helpers = new Set<string>();
   const value = (p: Parameter): string => propertyAccess("params", own.parameters[operation.parameters.indexOf(p)]!);
   const of = (location: Parameter["in"]) => operation.parameters.filter((p) => p.in === location);
-  const lines = [`operation: ${stringLiteral(fn)}`, `method: ${stringLiteral(operation.method.toUpperCase())}`];
-  if (IDEMPOTENT.includes(operation.method)) lines.push("idempotent: true");
-  // The path as a template literal: `{name}` becomes an encoded segment, and the query string follows.
+  const fields: RequestField[] = [
+    { key: "operation", value: stringLiteral(fn) },
+    { key: "method", value: stringLiteral(operation.method.toUpperCase()) },
+  ];
+  const push = (key: string, value: string): void => void fields.push({ key, value });
+  if (IDEMPOTENT.includes(operation.method)) push("idempotent", "true");
+  // The path as a template literal: `{name}` becomes an encoded segment.
   const path = operation.path
     .split(/(\{[^}]*\})/)
     .map((part) => {
@@ -75,21 +82,20 @@ export function requestFields(operation: Operation, own: OperationNames, fn: str
       return p ? (helpers.add("segment"), `\${segment(${value(p)})}`) : templateText(part);
     })
     .join("");
+  push("path", path.includes("${") ? `\`${path}\`` : stringLiteral(operation.path));
   const query = of("query").map((p) => queryEntry(p, value(p), helpers));
-  if (query.length > 0) helpers.add("query");
-  const dynamic = path.includes("${") || query.length > 0;
-  lines.push(`path: ${dynamic ? `\`${path}${query.length > 0 ? `\${query({ ${query.join(", ")} })}` : ""}\`` : stringLiteral(operation.path)}`);
+  if (query.length > 0) helpers.add("query"), fields.push({ key: "query", call: "query", entries: query });
   const headers = of("header").map((p) => headerEntry(p, value(p), helpers));
   const cookies = of("cookie").map((p) => `${propertyKey(p.name)}: ${value(p)}`);
   if (cookies.length > 0) helpers.add("cookies"), headers.push(`cookie: cookies({ ${cookies.join(", ")} })`);
-  if (headers.length > 0) lines.push(`headers: { ${headers.join(", ")} }`);
-  if (operation.apiKeyHeader !== undefined) lines.push(`apiKeyHeader: ${stringLiteral(operation.apiKeyHeader)}`);
-  if (operation.security.length > 0) helpers.add("security"), lines.push(`auth: security([${operation.security.map(schemeText).join(", ")}])`);
+  if (headers.length > 0) fields.push({ key: "headers", entries: headers });
+  if (operation.apiKeyHeader !== undefined) push("apiKeyHeader", stringLiteral(operation.apiKeyHeader));
+  if (operation.security.length > 0) helpers.add("security"), push("auth", `security([${operation.security.map(schemeText).join(", ")}])`);
   if (operation.body) {
-    lines.push("body: params.body");
+    push("body", "params.body");
     const encode = encoder(operation, helpers);
-    if (encode !== undefined) lines.push(`encode: ${encode}`);
+    if (encode !== undefined) push("encode", encode);
   }
-  if (reading !== "json") helpers.add(READERS[reading]), lines.push(`read: ${READERS[reading]}`);
-  return { lines, helpers: [...helpers] };
+  if (reading !== "json") helpers.add(READERS[reading]), push("read", READERS[reading]);
+  return { fields, helpers: [...helpers] };
 }

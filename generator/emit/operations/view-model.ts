@@ -4,15 +4,20 @@ import { referencedSchemas } from "../../ir/references.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
 import { docComment, identifier, propertyKey, stringLiteral } from "../escape.js";
-import { typeText } from "../types/type-text.js";
+import { functionHead, indentBlock, objectProperty, returnChain, unionAlias, unionProperty } from "../layout.js";
+import { segmentMarker } from "../segments.js";
+import { topLevelParts, typeText, unionOf } from "../types/type-text.js";
 import { errorView } from "./errors.js";
-import { requestFields } from "./request-fields.js";
+import { requestFields, type RequestField } from "./request-fields.js";
 
 export interface FieldView {
+  /** Indented as the member it documents. */
   doc: string;
   key: string;
   optional: boolean;
   type: string;
+  /** The member `key?: type;` in its final layout (when the type is on one line). */
+  line: string;
 }
 
 /** One exported function: the operation itself, or its stream variant. */
@@ -23,9 +28,12 @@ export interface FunctionView {
   link: string;
   /** The client key, already a property key. */
   method: string;
-  resultType: string;
-  /** `key: value` lines of the object handed to the runtime's request(). */
-  requestFields: string[];
+  /** The marker before the function (emit/segments.ts). */
+  segment: string;
+  /** The function's head in its final layout, up to the opening brace. */
+  head: string;
+  /** The properties of the object handed to the runtime's request(), in their final layout. */
+  requestFields: string;
 }
 
 export interface OperationView {
@@ -37,11 +45,14 @@ export interface OperationView {
   paramsType: string;
   paramsOptional: boolean;
   fields: FieldView[];
-  errorType: string;
-  errorGuard: string;
-  errors: string;
-  operationLiteral: string;
-  statusCheck: string;
+  /** The markers before the params interface and the error union (emit/segments.ts). */
+  paramsSegment: string;
+  errorSegment: string;
+  /** The error union's declaration in its final layout; empty when the spec declares no error status. */
+  errorAlias: string;
+  /** The error guard's head and return statement in their final layout. */
+  errorGuardHead: string;
+  errorGuardReturn: string;
   functions: FunctionView[];
   /** wire.ts helpers the functions use. */
   helpers: string[];
@@ -49,11 +60,28 @@ export interface OperationView {
   schemaIds: string[];
 }
 
+function fieldView(doc: string, key: string, optional: boolean, type: string): FieldView {
+  const head = `${key}${optional ? "?" : ""}:`;
+  const line = oneLine(type) ? unionProperty("  ", head, topLevelParts(type, "|")) : `  ${head} ${type};`;
+  return { doc: indentBlock(doc, "  "), key, optional, type, line };
+}
+
+/** A type printed over several lines (an inline object) is left for prettier to lay out. */
+const oneLine = (...types: string[]): boolean => types.every((t) => !t.includes("\n"));
+
+/** Where the properties of the object handed to request() start. */
+const REQUEST_FIELD_INDENT = "      ";
+
+const requestObject = (fields: RequestField[]): string =>
+  fields
+    .map((f) => ("entries" in f ? objectProperty(REQUEST_FIELD_INDENT, f.key, f.entries, f.call) : `${REQUEST_FIELD_INDENT}${f.key}: ${f.value},`))
+    .join("\n");
+
 /** What a call resolves with, for each way of reading the 2xx body. */
 function resultType(operation: Operation, names: NameTable, reading: Operation["reading"]): string {
   const success = successResponses(operation.responses);
   const types = [...new Set(success.filter((r) => r.type !== undefined).map((r) => typeText(r.type!, names)))];
-  const data = types.length === 0 ? "unknown" : types.join(" | ");
+  const data = types.length === 0 ? "unknown" : unionOf(types);
   switch (reading) {
     case "none":
       return "void";
@@ -78,20 +106,30 @@ function bodyType(operation: Operation, names: NameTable): string {
 }
 
 export function operationView(operation: Operation, own: OperationNames, names: NameTable): OperationView {
-  const fields: FieldView[] = operation.parameters.map((p, i) => ({
-    doc: docComment([...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`]),
-    key: propertyKey(own.parameters[i]!),
-    optional: !p.required,
-    type: typeText(p.type, names),
-  }));
+  const fields: FieldView[] = operation.parameters.map((p, i) =>
+    fieldView(docComment([...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`]), propertyKey(own.parameters[i]!), !p.required, typeText(p.type, names)),
+  );
   if (operation.body) {
-    fields.unshift({ doc: docComment([`The ${operation.body.mediaType} request body.`]), key: "body", optional: !operation.body.required, type: bodyType(operation, names) });
+    fields.unshift(fieldView(docComment([`The ${operation.body.mediaType} request body.`]), "body", !operation.body.required, bodyType(operation, names)));
   }
   const signature = `\`${operation.method.toUpperCase()} ${operation.path}\``;
   const doc = (extra?: string): string => docComment([operation.summary, operation.description, extra, signature, operation.deprecated ? "@deprecated" : undefined]);
+  const paramsType = identifier(own.paramsType);
+  const paramsOptional = fields.every((f) => f.optional);
+  const head = (fn: string, result: string): string =>
+    functionHead(`export async function ${fn}`, [`params: ${paramsType}${paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"], `: Promise<${result}>`);
   const main = requestFields(operation, own, own.fn, operation.reading);
+  const mainResult = resultType(operation, names, operation.reading);
   const functions: FunctionView[] = [
-    { doc: doc(), fn: identifier(own.fn), link: `{@link ${identifier(own.fn)}}`, method: propertyKey(own.method), resultType: resultType(operation, names, operation.reading), requestFields: main.lines },
+    {
+      doc: doc(),
+      fn: identifier(own.fn),
+      link: `{@link ${identifier(own.fn)}}`,
+      method: propertyKey(own.method),
+      segment: segmentMarker(oneLine(mainResult)),
+      head: head(identifier(own.fn), mainResult),
+      requestFields: requestObject(main.fields),
+    },
   ];
   const helpers = new Set(main.helpers);
   if (own.stream) {
@@ -102,25 +140,28 @@ export function operationView(operation: Operation, own: OperationNames, names: 
       fn: identifier(own.stream.fn),
       link: `{@link ${identifier(own.stream.fn)}}`,
       method: propertyKey(own.stream.method),
-      resultType: "ReadableStream<Uint8Array>",
-      requestFields: variant.lines,
+      segment: segmentMarker(true),
+      head: head(identifier(own.stream.fn), "ReadableStream<Uint8Array>"),
+      requestFields: requestObject(variant.fields),
     });
   }
   const errors = errorView(operation, names);
+  const errorType = identifier(own.errorType);
+  const errorGuard = identifier(own.errorGuard);
   const typeNodes: TypeNode[] = [...operation.parameters.map((p) => p.type), ...operation.responses.flatMap((r) => (r.type ? [r.type] : []))];
   if (operation.body) typeNodes.push(operation.body.type);
   return {
     groupPath: own.groupPath,
     file: own.file,
     link: functions[0]!.link,
-    paramsType: identifier(own.paramsType),
-    paramsOptional: fields.every((f) => f.optional),
+    paramsType,
+    paramsOptional,
     fields,
-    errorType: identifier(own.errorType),
-    errorGuard: identifier(own.errorGuard),
-    errors: errors.union,
-    operationLiteral: stringLiteral(own.fn),
-    statusCheck: errors.statusCheck,
+    paramsSegment: segmentMarker(oneLine(...fields.map((f) => f.type))),
+    errorSegment: segmentMarker(oneLine(...errors.members)),
+    errorAlias: errors.members.length === 0 ? "" : unionAlias(`export type ${errorType}`, errors.members),
+    errorGuardHead: functionHead(`export function ${errorGuard}`, ["error: unknown"], `: error is ${errorType}`),
+    errorGuardReturn: returnChain(["error instanceof ApiError", `error.operation === ${stringLiteral(own.fn)}`, errors.statusCheck], "&&"),
     functions,
     helpers: [...helpers],
     schemaIds: typeNodes.flatMap((t) => referencedSchemas(t)),

@@ -32,7 +32,7 @@ export function checkExpression(node: TypeNode, value: string, names: NameTable,
       return trivial.has(node.target) ? "true" : `${names.schemas.get(node.target)!.guard!}(${value})`;
     case "array": {
       const item = `item${depth}`;
-      return `Array.isArray(${value}) && ${value}.every((${item}: unknown) => ${check(node.items, item, depth + 1)})`;
+      return chain([`Array.isArray(${value})`, `${value}.every((${item}: unknown) => ${check(node.items, item, depth + 1)})`], "&&");
     }
     case "tuple": {
       const item = `item${depth}`;
@@ -40,7 +40,7 @@ export function checkExpression(node: TypeNode, value: string, names: NameTable,
       const positions = node.items.map((t, i) => check(t, `${value}[${i}]`, depth + 1)).filter((c) => c !== "true");
       const rest = node.rest ? check(node.rest, item, depth + 1) : "true";
       const restCheck = rest === "true" ? [] : [`${value}.slice(${node.items.length}).every((${item}: unknown) => ${rest})`];
-      return [`Array.isArray(${value})`, length, ...positions, ...restCheck].join(" && ");
+      return chain([`Array.isArray(${value})`, length, ...positions, ...restCheck], "&&");
     }
     case "object":
       return objectCheck(node, value, names, depth, trivial);
@@ -48,13 +48,50 @@ export function checkExpression(node: TypeNode, value: string, names: NameTable,
       // A member that admits anything makes the union admit anything (and `true || x` would make
       // TypeScript narrow `value` to never inside x).
       const members = node.members.map((m) => check(m, value, depth)).filter((c) => c !== "false");
-      return members.includes("true") ? "true" : members.length === 0 ? "false" : `(${members.join(" || ")})`;
+      return members.includes("true") ? "true" : members.length === 0 ? "false" : chain(members, "||");
     }
     case "intersection": {
       const members = node.members.map((m) => check(m, value, depth)).filter((c) => c !== "true");
-      return members.includes("false") ? "false" : members.length === 0 ? "true" : `(${members.join(" && ")})`;
+      return members.includes("false") ? "false" : members.length === 0 ? "true" : chain(members, "&&");
     }
   }
+}
+
+/**
+ * Operands joined by `operator` in prettier's canonical form, so that the guard needs no
+ * formatting: a chain of the same operator is spliced in (prettier drops those parentheses), a
+ * chain of the other operator is parenthesized (prettier adds them around `&&` within `||`).
+ */
+export function chain(operands: string[], operator: "&&" | "||"): string {
+  const flat = operands.flatMap((o) => {
+    const parts = topLevelOperands(o);
+    if (parts.operator === operator) return parts.operands;
+    return parts.operator === undefined ? [o] : [`(${o})`];
+  });
+  return flat.join(` ${operator} `);
+}
+
+/** An expression's top-level `&&` or `||` operands (one operator, as `chain` writes them). */
+export function topLevelOperands(expression: string): { operator?: "&&" | "||"; operands: string[] } {
+  const operands: string[] = [];
+  let operator: "&&" | "||" | undefined;
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i]!;
+    if (c === '"') {
+      for (i++; i < expression.length && expression[i] !== '"'; i++) if (expression[i] === "\\") i++;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (depth === 0 && (c === "&" || c === "|") && expression[i + 1] === c) {
+      operator = c === "&" ? "&&" : "||";
+      operands.push(expression.slice(start, i).trim());
+      start = i + 2;
+      i++;
+    }
+  }
+  operands.push(expression.slice(start).trim());
+  return operator === undefined ? { operands: [expression] } : { operator, operands };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -66,7 +103,7 @@ function objectCheck(node: ObjectNode, value: string, names: NameTable, depth: n
     const check = checkExpression(property.type, access, names, depth + 1, trivial);
     // With exactOptionalPropertyTypes an optional property is absent or valid, never undefined.
     if (property.required) parts.push(check === "true" ? `${stringLiteral(property.name)} in ${value}` : check);
-    else if (check !== "true") parts.push(`(!(${stringLiteral(property.name)} in ${value}) || ${check})`);
+    else if (check !== "true") parts.push(chain([`!(${stringLiteral(property.name)} in ${value})`, check], "||"));
   }
   if (node.additional) {
     const entry = `entry${depth}`;
@@ -75,9 +112,9 @@ function objectCheck(node: ObjectNode, value: string, names: NameTable, depth: n
       parts.push(`Object.values(${value}).every((${entry}) => ${check})`);
     } else if (check !== "true") {
       // Declared properties were checked above against their own types.
-      const declared = node.properties.map((p) => `key${depth} === ${stringLiteral(p.name)} || `).join("");
-      parts.push(`Object.entries(${value}).every(([key${depth}, ${entry}]) => ${declared}${check})`);
+      const declared = node.properties.map((p) => `key${depth} === ${stringLiteral(p.name)}`);
+      parts.push(`Object.entries(${value}).every(([key${depth}, ${entry}]) => ${chain([...declared, check], "||")})`);
     }
   }
-  return parts.join(" && ");
+  return chain(parts, "&&");
 }

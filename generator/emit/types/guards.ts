@@ -1,14 +1,13 @@
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type VariableStatementStructure } from "ts-morph";
 import { guardedSchemas } from "../../ir/guarded.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
 import { docComment, identifier, literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
-import { checkExpression } from "./checks.js";
-
-export type GuardStatement = FunctionDeclarationStructure | VariableStatementStructure;
+import { bracketed, functionHead, returnChain } from "../layout.js";
+import { checkExpression, topLevelOperands } from "./checks.js";
 
 export interface GuardModule {
-  statements: GuardStatement[];
+  /** Each statement's text in prettier's layout (a line still too long is left to prettier). */
+  statements: string[];
   /** Type names the guards refer to, for the import from types.ts. */
   typeImports: string[];
   usesUnknownVariantError: boolean;
@@ -19,7 +18,7 @@ export interface GuardModule {
  * unions, the list of discriminator values and an exhaustive `match`.
  */
 export function guardModule(api: Api, names: NameTable): GuardModule {
-  const statements: GuardStatement[] = [];
+  const statements: string[] = [];
   const typeImports: string[] = [];
   let usesUnknownVariantError = false;
   const guarded = guardedSchemas(api);
@@ -49,7 +48,8 @@ const checkedNames = (own: SchemaNames): SchemaNames => {
   return checked;
 };
 
-const guardDocs = (text: string): string => `${docComment([text])}\n`;
+/** A function: its JSDoc, its head in prettier's layout, its body lines. */
+const functionText = (doc: string, head: string, body: string[]): string => `${docComment([doc])}\n${head}\n${body.join("\n")}\n}`;
 
 /** Schemas whose check is `true` (unknown, or only refs and unions reaching unknown), to a fixpoint. */
 function admitsAnything(schemas: NamedSchema[], names: NameTable): ReadonlySet<string> {
@@ -65,76 +65,60 @@ function admitsAnything(schemas: NamedSchema[], names: NameTable): ReadonlySet<s
   return found;
 }
 
-function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable, trivial: ReadonlySet<string>): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name: own.guard!,
-    isExported: true,
-    leadingTrivia: guardDocs(`True when \`value\` has the shape of {@link ${own.type}}: checked deeply, without formats, patterns or ranges.`),
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${own.type}`,
-    statements: `return ${checkExpression(schema.type, "value", names, 0, trivial)};`,
-  };
+function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable, trivial: ReadonlySet<string>): string {
+  const { operator, operands } = topLevelOperands(checkExpression(schema.type, "value", names, 0, trivial));
+  return functionText(
+    `True when \`value\` has the shape of {@link ${own.type}}: checked deeply, without formats, patterns or ranges.`,
+    functionHead(`export function ${own.guard!}`, ["value: unknown"], `: value is ${own.type}`),
+    [returnChain(operands, operator ?? "&&")],
+  );
 }
 
-const variantCases = (discriminator: Discriminator, names: NameTable, body: (variant: SchemaNames, value: Literal) => string): string =>
-  discriminator.variants
-    .flatMap((variant) => variant.values.map((value) => `case ${literalText(value)}: ${body(checkedNames(names.schemas.get(variant.target)!), value)}`))
-    .join("\n");
+/** The cases of a switch over the discriminator, inside a function body. */
+const variantCases = (discriminator: Discriminator, names: NameTable, body: (variant: SchemaNames, value: Literal) => string): string[] =>
+  discriminator.variants.flatMap((variant) =>
+    variant.values.flatMap((value) => [`    case ${literalText(value)}:`, `      ${body(checkedNames(names.schemas.get(variant.target)!), value)}`]),
+  );
 
-function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, names: NameTable): FunctionDeclarationStructure {
+function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, names: NameTable): string {
   const tag = propertyAccess("value", discriminator.property);
-  return {
-    kind: StructureKind.Function,
-    name: own.guard!,
-    isExported: true,
-    leadingTrivia: guardDocs(
-      `True when \`value\` is one of the variants of {@link ${own.type}}: its \`${discriminator.property}\` is a known value and the matching variant's shape holds. ` +
-        `An unknown \`${discriminator.property}\` (a variant newer than this client) gives false.`,
-    ),
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${own.type}`,
-    statements: [
-      "if (!isRecord(value)) return false;",
-      `switch (${tag}) {\n${variantCases(discriminator, names, (variant) => `return ${variant.guard!}(value);`)}\ndefault: return false;\n}`,
+  return functionText(
+    `True when \`value\` is one of the variants of {@link ${own.type}}: its \`${discriminator.property}\` is a known value and the matching variant's shape holds. ` +
+      `An unknown \`${discriminator.property}\` (a variant newer than this client) gives false.`,
+    functionHead(`export function ${own.guard!}`, ["value: unknown"], `: value is ${own.type}`),
+    [
+      "  if (!isRecord(value)) return false;",
+      `  switch (${tag}) {`,
+      ...variantCases(discriminator, names, (variant) => `return ${variant.guard!}(value);`),
+      "    default:",
+      "      return false;",
+      "  }",
     ],
-  };
+  );
 }
 
-function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): FunctionDeclarationStructure {
+function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): string {
   const tag = propertyAccess("value", discriminator.property);
-  const handlerType = discriminator.variants
-    .flatMap((variant) => variant.values.map((value) => `readonly ${propertyKey(String(value))}: (value: ${identifier(names.schemas.get(variant.target)!.type)}) => R;`))
-    .join("\n");
-  const property = stringLiteral(discriminator.property);
-  return {
-    kind: StructureKind.Function,
-    name: own.match!,
-    isExported: true,
-    leadingTrivia: guardDocs(
-      `Calls the handler for \`value\`'s variant. The handlers object must name every variant, so adding one to the spec is a compile error here. ` +
-        `A value whose \`${discriminator.property}\` is unknown at run time throws {@link UnknownVariantError}.`,
-    ),
-    typeParameters: ["R"],
-    parameters: [
-      { name: "value", type: own.type },
-      { name: "handlers", type: `{\n${handlerType}\n}` },
+  const handlers = discriminator.variants.flatMap((variant) =>
+    variant.values.map((value) => `    readonly ${propertyKey(String(value))}: (value: ${identifier(names.schemas.get(variant.target)!.type)}) => R;`),
+  );
+  const tagOfUnknown = propertyAccess(`(value as { readonly ${propertyKey(discriminator.property)}?: unknown })`, discriminator.property);
+  return functionText(
+    `Calls the handler for \`value\`'s variant. The handlers object must name every variant, so adding one to the spec is a compile error here. ` +
+      `A value whose \`${discriminator.property}\` is unknown at run time throws {@link UnknownVariantError}.`,
+    // The handlers' object type is always expanded, so the parameters always break.
+    `export function ${own.match!}<R>(\n  value: ${own.type},\n  handlers: {\n${handlers.join("\n")}\n  },\n): R {`,
+    [
+      `  switch (${tag}) {`,
+      ...variantCases(discriminator, names, (_variant, value) => `return handlers[${stringLiteral(String(value))}](value);`),
+      "    default:",
+      bracketed("      ", "throw new UnknownVariantError(", [stringLiteral(own.type), stringLiteral(discriminator.property), tagOfUnknown], ");"),
+      "  }",
     ],
-    returnType: "R",
-    statements: [
-      `switch (${tag}) {\n${variantCases(discriminator, names, (_variant, value) => `return handlers[${stringLiteral(String(value))}](value);`)}\n` +
-        `default: throw new UnknownVariantError(${stringLiteral(own.type)}, ${property}, ${propertyAccess(`(value as { readonly ${propertyKey(discriminator.property)}?: unknown })`, discriminator.property)});\n}`,
-    ],
-  };
+  );
 }
 
-function valuesStatement(discriminator: Discriminator, own: SchemaNames, name: string): VariableStatementStructure {
+function valuesStatement(discriminator: Discriminator, own: SchemaNames, name: string): string {
   const values = discriminator.variants.flatMap((v) => v.values.map(literalText));
-  return {
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    leadingTrivia: guardDocs(`Every \`${discriminator.property}\` of {@link ${own.type}}, in spec order.`),
-    declarations: [{ name, initializer: `[${values.join(", ")}] as const` }],
-  };
+  return `${docComment([`Every \`${discriminator.property}\` of {@link ${own.type}}, in spec order.`])}\n${bracketed("", `export const ${name} = [`, values, "] as const;")}`;
 }

@@ -31,7 +31,7 @@ export function typeText(node: TypeNode, names: NameTable): string {
     case "object":
       return objectText(node, names);
     case "union":
-      return joinUnique(node.members.map((m) => typeText(m, names)), " | ");
+      return unionOf(node.members.map((m) => typeText(m, names)));
     case "intersection":
       return joinUnique(node.members.map((m) => wrap(typeText(m, names))), " & ");
   }
@@ -54,24 +54,34 @@ export function indexSignatureType(additional: TypeNode, node: ObjectNode, names
   if (additional.kind === "unknown") return "unknown";
   const parts = [typeText(additional, names), ...node.properties.map((p) => typeText(p.type, names))];
   if (node.properties.some((p) => !p.required)) parts.push("undefined");
-  return joinUnique(parts, " | ");
+  return unionOf(parts);
 }
 
 /** Parentheses for an array element or intersection member that has a top-level `|` or `&`. */
-const wrap = (text: string): string => (hasTopLevelOperator(text) ? `(${text})` : text);
+const wrap = (text: string): string => (topLevelParts(text, "|").length > 1 || topLevelParts(text, "&").length > 1 ? `(${text})` : text);
 
-function hasTopLevelOperator(text: string): boolean {
+/** `text` split at each `operator` outside brackets and string literals: a union's members. */
+export function topLevelParts(text: string, operator: "|" | "&"): string[] {
+  const parts: string[] = [];
   let depth = 0;
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') {
       for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
     } else if (c === "{" || c === "(" || c === "[" || c === "<") depth++;
     else if (c === "}" || c === ")" || c === "]" || (c === ">" && text[i - 1] !== "=")) depth--;
-    else if (depth === 0 && (c === "|" || c === "&")) return true;
+    else if (depth === 0 && c === operator) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
   }
-  return false;
+  parts.push(text.slice(start).trim());
+  return parts;
 }
+
+/** A union of type texts; an intersection among them is parenthesized, as prettier prints it. */
+export const unionOf = (parts: string[]): string => joinUnique(parts.map((p) => (topLevelParts(p, "&").length > 1 ? `(${p})` : p)), " | ");
 
 function joinUnique(parts: string[], separator: string): string {
   const unique = [...new Set(parts)];

@@ -41,10 +41,13 @@ export interface CreateItemParams {
 export type CreateItemError = ApiError<422, Problem> | ApiError<ServerErrorStatus, Problem>;
 
 /** True when `error` is an {@link ApiError} from {@link createItem} with a status the spec declares. */
-export const isCreateItemError = (error: unknown): error is CreateItemError =>
-  error instanceof ApiError &&
-  error.operation === "createItem" &&
-  ([422].includes(error.status) || Math.floor(error.status / 100) === 5);
+export function isCreateItemError(error: unknown): error is CreateItemError {
+  return (
+    error instanceof ApiError &&
+    error.operation === "createItem" &&
+    ([422].includes(error.status) || Math.floor(error.status / 100) === 5)
+  );
+}
 
 /** `POST /items` */
 export async function createItem(

@@ -66,8 +66,9 @@ export type GetItemsPartError =
     >;
 
 /** True when `error` is an {@link ApiError} from {@link getItemsPart} with a status the spec declares. */
-export const isGetItemsPartError = (error: unknown): error is GetItemsPartError =>
-  error instanceof ApiError && error.operation === "getItemsPart" && error.status >= 400;
+export function isGetItemsPartError(error: unknown): error is GetItemsPartError {
+  return error instanceof ApiError && error.operation === "getItemsPart" && error.status >= 400;
+}
 
 /** `GET /items/{item_id}/parts/{part}` */
 export async function getItemsPart(
@@ -79,7 +80,19 @@ export async function getItemsPart(
       operation: "getItemsPart",
       method: "GET",
       idempotent: true,
-      path: `/items/${segment(params.itemId)}/parts/${segment(params.part)}${query({ q: params.q, limit: params.limit, exact: params.exact, maybe: params.maybe, ids: params.ids, csv: joined(params.csv, ","), piped: joined(params.piped, "|"), ...deepObject("filter", params.filter), ...params.point, box: joined(params.box, ",") })}`,
+      path: `/items/${segment(params.itemId)}/parts/${segment(params.part)}`,
+      query: query({
+        q: params.q,
+        limit: params.limit,
+        exact: params.exact,
+        maybe: params.maybe,
+        ids: params.ids,
+        csv: joined(params.csv, ","),
+        piped: joined(params.piped, "|"),
+        ...deepObject("filter", params.filter),
+        ...params.point,
+        box: joined(params.box, ","),
+      }),
       headers: {
         "X-Trace-Id": params.xTraceId,
         "X-Flags": params.xFlags,

@@ -10,8 +10,11 @@ export interface GetMediaAudioParams {}
 export type GetMediaAudioError = ApiError<422, Problem>;
 
 /** True when `error` is an {@link ApiError} from {@link getMediaAudio} with a status the spec declares. */
-export const isGetMediaAudioError = (error: unknown): error is GetMediaAudioError =>
-  error instanceof ApiError && error.operation === "getMediaAudio" && [422].includes(error.status);
+export function isGetMediaAudioError(error: unknown): error is GetMediaAudioError {
+  return (
+    error instanceof ApiError && error.operation === "getMediaAudio" && [422].includes(error.status)
+  );
+}
 
 /** `GET /audio` */
 export async function getMediaAudio(

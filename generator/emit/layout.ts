@@ -1,0 +1,89 @@
+/**
+ * prettier's layout for the few constructs the templates print, chosen by width as prettier
+ * chooses it, so that the format stage can leave them alone. A statement whose chosen layout
+ * still has a line that is too long goes to prettier after all (segments.ts checks every line).
+ */
+
+export const PRINT_WIDTH = 100;
+
+const fits = (line: string): boolean => line.length <= PRINT_WIDTH;
+
+/** `import { a, b } from "m";`, or one name per line. */
+export function importStatement(names: string[], from: string, typeOnly = false): string {
+  const head = typeOnly ? "import type" : "import";
+  const flat = `${head} { ${names.join(", ")} } from ${from};`;
+  return fits(flat) ? flat : `${head} {\n${names.map((n) => `  ${n},\n`).join("")}} from ${from};`;
+}
+
+/**
+ * `open` items `close` at `indent`, where `open` ends with `(` or `[` and `close` starts with the
+ * matching bracket: on one line, or one item per line with a trailing comma.
+ */
+export function bracketed(indent: string, open: string, items: string[], close: string): string {
+  const flat = `${indent}${open}${items.join(", ")}${close}`;
+  return fits(flat) ? flat : `${indent}${open}\n${items.map((i) => `${indent}  ${i},\n`).join("")}${indent}${close}`;
+}
+
+/** A function's head up to its opening brace, with its parameters on one line or one per line. */
+export const functionHead = (prefix: string, parameters: string[], suffix: string): string => bracketed("", `${prefix}(`, parameters, `)${suffix} {`);
+
+/**
+ * How prettier lays out a union after `head` (`type X =`, or a property's `key?:`) at `indent`:
+ * on one line, alone on the next line, or one member per line.
+ */
+export type UnionLayout = "flat" | "next-line" | "one-per-line";
+
+export function unionLayout(indent: string, head: string, members: string[]): UnionLayout {
+  const union = members.join(" | ");
+  if (fits(`${indent}${head} ${union};`) || members.length < 2) return "flat";
+  return fits(`${indent}  ${union};`) ? "next-line" : "one-per-line";
+}
+
+/** The text after `head` in a layout; `continuation` starts each line after the first. */
+export function unionText(layout: UnionLayout, members: string[], continuation: string): string {
+  const union = members.join(" | ");
+  if (layout === "flat") return ` ${union}`;
+  if (layout === "next-line") return `\n${continuation}${union}`;
+  return members.map((m) => `\n${continuation}| ${m}`).join("");
+}
+
+/** `type X = A | B;` in prettier's layout. */
+export const unionAlias = (head: string, members: string[]): string => `${head} =${unionText(unionLayout("", `${head} =`, members), members, "  ")};`;
+
+/** A property `key?: A | B;` at `indent` in prettier's layout. */
+export const unionProperty = (indent: string, head: string, members: string[]): string =>
+  `${indent}${head}${unionText(unionLayout(indent, head, members), members, `${indent}  `)};`;
+
+/** `return a && b;` inside a function body; else in parentheses, on one line or one operand per line. */
+export function returnChain(operands: string[], operator: "&&" | "||"): string {
+  const chain = operands.join(` ${operator} `);
+  if (fits(`  return ${chain};`)) return `  return ${chain};`;
+  if (fits(`    ${chain}`)) return `  return (\n    ${chain}\n  );`;
+  return `  return (\n${operands.map((o, i) => `    ${o}${i < operands.length - 1 ? ` ${operator}` : ""}`).join("\n")}\n  );`;
+}
+
+/**
+ * An arrow function as an object property at `indent`: on one line; else its body on the next
+ * line; else, when even the head is too long, one parameter per line (and the body after them,
+ * or on a line of its own).
+ */
+export function arrowProperty(indent: string, key: string, parameters: string[], body: string): string {
+  const head = `${indent}${key}: (${parameters.join(", ")}) =>`;
+  if (fits(`${head} ${body},`)) return `${head} ${body},`;
+  if (fits(head)) return `${head}\n${indent}  ${body},`;
+  const broken = `${indent}${key}: (\n${parameters.map((p) => `${indent}  ${p},\n`).join("")}${indent}) =>`;
+  return fits(`${indent}) => ${body},`) ? `${broken} ${body},` : `${broken}\n${indent}  ${body},`;
+}
+
+/**
+ * `key: { a, b },` or `key: call({ a, b }),` as an object property at `indent`; too long, one
+ * entry per line (prettier hugs an object that is a call's only argument).
+ */
+export function objectProperty(indent: string, key: string, entries: string[], call?: string): string {
+  const [open, close] = call === undefined ? ["{", "}"] : [`${call}({`, "})"];
+  const flat = `${indent}${key}: ${open} ${entries.join(", ")} ${close},`;
+  return fits(flat) ? flat : `${indent}${key}: ${open}\n${entries.map((e) => `${indent}  ${e},\n`).join("")}${indent}${close},`;
+}
+
+/** Every line of a JSDoc block indented, as the member it documents is. */
+export const indentBlock = (text: string, indent: string): string => text.replace(/\n/g, `\n${indent}`);
