@@ -40,7 +40,7 @@ export async function createEnvironmentVariable(
   params: CreateEnvironmentVariableParams,
   options?: RequestOptions,
 ): Promise<EnvironmentVariableResponse> {
-  return request(
+  return request<EnvironmentVariableResponse>(
     {
       operation: "createEnvironmentVariable",
       method: "POST",

@@ -32,6 +32,8 @@ export interface FunctionView {
   segment: string;
   /** The function's head in its final layout, up to the opening brace. */
   head: string;
+  /** What the call resolves with, given to request() as its type argument so tsc need not infer it. */
+  resultType: string;
   /** The properties of the object handed to the runtime's request(), in their final layout. */
   requestFields: string;
 }
@@ -128,6 +130,7 @@ export function operationView(operation: Operation, own: OperationNames, names: 
       method: propertyKey(own.method),
       segment: segmentMarker(oneLine(mainResult)),
       head: head(identifier(own.fn), mainResult),
+      resultType: mainResult,
       requestFields: requestObject(main.fields),
     },
   ];
@@ -142,6 +145,7 @@ export function operationView(operation: Operation, own: OperationNames, names: 
       method: propertyKey(own.stream.method),
       segment: segmentMarker(true),
       head: head(identifier(own.stream.fn), "ReadableStream<Uint8Array>"),
+      resultType: "ReadableStream<Uint8Array>",
       requestFields: requestObject(variant.fields),
     });
   }

@@ -16,7 +16,9 @@ export async function uploadFile(
 ): Promise<{
   ok: boolean;
 }> {
-  return request(
+  return request<{
+    ok: boolean;
+  }>(
     {
       operation: "uploadFile",
       method: "POST",
@@ -47,7 +49,7 @@ export async function submitFileForm(
   params: SubmitFileFormParams,
   options?: RequestOptions,
 ): Promise<string> {
-  return request(
+  return request<string>(
     {
       operation: "submitFileForm",
       method: "POST",
@@ -73,7 +75,9 @@ export async function putFileRaw(
 ): Promise<{
   size?: number;
 }> {
-  return request(
+  return request<{
+    size?: number;
+  }>(
     {
       operation: "putFileRaw",
       method: "PUT",
@@ -97,7 +101,7 @@ export async function postFileNote(
   params: PostFileNoteParams,
   options?: RequestOptions,
 ): Promise<string> {
-  return request(
+  return request<string>(
     {
       operation: "postFileNote",
       method: "POST",

@@ -16,7 +16,7 @@ export async function replaceItems(
   params: ReplaceItemsParams,
   options?: RequestOptions,
 ): Promise<void> {
-  return request(
+  return request<void>(
     {
       operation: "replaceItems",
       method: "PUT",
@@ -60,7 +60,13 @@ export async function createItem(
     }
   | undefined
 > {
-  return request(
+  return request<
+    | Item
+    | {
+        created: boolean;
+      }
+    | undefined
+  >(
     {
       operation: "createItem",
       method: "POST",
@@ -80,7 +86,7 @@ export async function deleteItems(
   params: DeleteItemsParams = {},
   options?: RequestOptions,
 ): Promise<void> {
-  return request(
+  return request<void>(
     {
       operation: "deleteItems",
       method: "DELETE",

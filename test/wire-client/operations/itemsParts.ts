@@ -75,7 +75,7 @@ export async function getItemsPart(
   params: GetItemsPartParams,
   options?: RequestOptions,
 ): Promise<Item> {
-  return request(
+  return request<Item>(
     {
       operation: "getItemsPart",
       method: "GET",

@@ -21,7 +21,7 @@ export async function getMediaAudio(
   params: GetMediaAudioParams = {},
   options?: RequestOptions,
 ): Promise<Blob> {
-  return request(
+  return request<Blob>(
     {
       operation: "getMediaAudio",
       method: "GET",
@@ -42,7 +42,7 @@ export async function getMediaAudioAsStream(
   params: GetMediaAudioParams = {},
   options?: RequestOptions,
 ): Promise<ReadableStream<Uint8Array>> {
-  return request(
+  return request<ReadableStream<Uint8Array>>(
     {
       operation: "getMediaAudio",
       method: "GET",
@@ -62,7 +62,7 @@ export async function streamMediaAudio(
   params: StreamMediaAudioParams = {},
   options?: RequestOptions,
 ): Promise<ReadableStream<Uint8Array>> {
-  return request(
+  return request<ReadableStream<Uint8Array>>(
     {
       operation: "streamMediaAudio",
       method: "POST",
@@ -81,7 +81,7 @@ export async function listMediaEvents(
   params: ListMediaEventsParams = {},
   options?: RequestOptions,
 ): Promise<AsyncIterable<Event>> {
-  return request(
+  return request<AsyncIterable<Event>>(
     {
       operation: "listMediaEvents",
       method: "GET",
@@ -101,7 +101,7 @@ export async function streamMediaLines(
   params: StreamMediaLinesParams = {},
   options?: RequestOptions,
 ): Promise<AsyncIterable<Event>> {
-  return request(
+  return request<AsyncIterable<Event>>(
     {
       operation: "streamMediaLines",
       method: "POST",
