@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { statSync } from "node:fs";
-import { basename, relative } from "node:path";
+import { relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -10,7 +10,8 @@ import { MODEL_FILE, readRecordedModel } from "./changes/record.js";
 import { breakingCount, reportJson, reportText, type Sides } from "./changes/render.js";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.js";
 import type { FormatRecord } from "./format/cached.js";
-import { generatorFingerprint, readRunCache, sha256, specFingerprint, writeRunCache, type RunCache } from "./cache/run-cache.js";
+import { generatorFingerprint, specFingerprint } from "./cache/inputs.js";
+import { readRunCache, sha256, writeRunCache, type RunCache } from "./cache/run-cache.js";
 import { applyPlan } from "./write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "./write/fingerprint.js";
 import { planOutput } from "./write/plan.js";
@@ -53,18 +54,11 @@ const gate = (args: ReportArgs, report: ChangeReport | undefined): number | unde
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The spec's fingerprint, or undefined when it cannot be read (the pipeline then reports why). */
-const safeSpecFingerprint = (spec: string): string | undefined => {
-  try {
-    return specFingerprint(spec);
-  } catch {
-    return undefined;
-  }
-};
-
-/** The size of a spec file, or 0 for a folder or a file that cannot be read (the pipeline reports it). */
+/** The size of a spec file, or 0 if it cannot be read (the pipeline reports it); for a folder, the pipeline decides once it has read the spec. */
 const specBytes = (spec: string): number => {
   try {
-    return statSync(spec).size;
+    const stat = statSync(spec);
+    return stat.isFile() ? stat.size : 0;
   } catch {
     return 0;
   }
@@ -73,7 +67,7 @@ const specBytes = (spec: string): number => {
 async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = performance.now();
   const generator = generatorFingerprint();
-  const spec = safeSpecFingerprint(args.spec);
+  const spec = specFingerprint(args.spec);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
     process.stdout.write(`specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`);
@@ -99,7 +93,7 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
     process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
-  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, result.files, basename(args.spec)));
+  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files, result.specName!));
   const plan = planOutput(args.out, result.files);
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
   const outLabel = relative(process.cwd(), args.out) || ".";

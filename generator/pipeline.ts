@@ -19,6 +19,8 @@ export type Stage = "load" | "validate" | "ir" | "names" | "model" | "emit" | "f
 export interface Generation {
   /** Undefined when errors stopped the run; `diagnostics` says why. */
   files?: RenderedFile[];
+  /** The spec file's name, as the files' headers give it. */
+  specName?: string;
   api?: Api;
   /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
   model?: ApiModel;
@@ -36,7 +38,7 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
 /**
  * The one place that knows the order of the stages:
  * load -> validate -> IR -> names -> emit (handlebars, then ts-morph) -> format (prettier).
- * prettier formats the template output in worker threads while ts-morph prints on this one.
+ * prettier formats the text half in a worker thread (large specs) while ts-morph prints on this one.
  * Errors stop the run after the stage that found them; warnings travel along. `format` is a
  * parameter so that tests can make the last stage fail and prove that nothing was written.
  */
@@ -66,8 +68,8 @@ export async function generate(specPath: string, format: (files: RenderedFile[])
   timings.format = performance.now() - start;
   const files = [...formattedTypes, ...formattedText];
   // Already deterministic JSON, so it skips prettier.
-  files.push(modelFile(model, basename(source.file)));
-  return { files, api, model, diagnostics, timings };
+  files.push(modelFile(model, specName));
+  return { files, specName, api, model, diagnostics, timings };
 }
 
 type Timer = <T>(stage: Stage, run: () => T) => T;

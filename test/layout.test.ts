@@ -32,6 +32,9 @@ describe("the layout helpers agree with prettier at every width", () => {
         importStatement(Array.from({ length: Math.ceil(n / 12) }, (_, i) => `Name${i}`), '"./types.js"', true),
         bracketed("", `export const ${name}Values = [`, Array.from({ length: Math.ceil(n / 9) }, (_, i) => `"v${i}"`), "] as const;"),
         `request(\n  {\n${objectProperty("    ", "headers", [`"xi-api-key": params.${at(n / 3, "key")}`, "other: params.other"])}\n${objectProperty("    ", "query", [`page_size: params.${at(n / 3, "size")}`, "...params.rest"], "query")}\n  },\n  options,\n);`,
+        importStatement([at(n, "OnlyName")], '"./types.js"', true),
+        `function ${name}(value: unknown): boolean {\n${returnChain([`${at(n, "isLone")}(value)`], "||")}\n}`,
+        bracketed("", `export const ${name}Codes = [`, Array.from({ length: Math.ceil(n / 5) }, (_, i) => String(1000 + i)), "] as const;"),
         `const client = {\n  group: {\n${arrowProperty("    ", at(n / 4, "m"), [`params: ${type}`, "options?: RequestOptions"], `${name}(params, withDefaults(defaults, options))`)}\n  },\n};`,
       ];
     });
@@ -60,7 +63,7 @@ describe("generated clients are in prettier's layout as generated", () => {
     });
   }
 
-  it("a spec whose names are long enough to break every head, union and client method", async () => {
+  it("a spec whose names are long enough to break every head, union and client method, with several security schemes and numeric discriminators", async () => {
     const long = (n: number) => `Extremely${"Long".repeat(n)}Name`;
     const dir = mkdtempSync(join(tmpdir(), "specforge-layout-"));
     const variants = [8, 12, 16].map((n) => ({ type: "object", required: ["kind"], properties: { kind: { type: "string", enum: [long(n)] }, [`field_${long(n)}`]: { type: "string" } } }));
@@ -86,9 +89,13 @@ describe("generated clients are in prettier's layout as generated", () => {
           },
         },
       },
+      security: [{ headerKey: [] }, { queryKey: [] }],
       components: {
+        securitySchemes: { headerKey: { type: "apiKey", in: "header", name: "X-Api-Key" }, queryKey: { type: "apiKey", in: "query", name: "api_key" } },
         schemas: {
           [long(9)]: { oneOf: variants, discriminator: { propertyName: "kind" } },
+          [`${long(3)}Codes`]: { oneOf: Array.from({ length: 20 }, (_, i) => ({ type: "object", required: ["code"], properties: { code: { const: 1000 + i } } })), discriminator: { propertyName: "code" } },
+          [long(20)]: { $ref: `#/components/schemas/${long(9)}` },
           [`${long(7)}Error`]: { type: "object", properties: { detail: { type: "string" }, [`code_${long(6)}`]: { type: ["integer", "null"] } } },
         },
       },

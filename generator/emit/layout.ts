@@ -8,11 +8,15 @@ export const PRINT_WIDTH = 100;
 
 const fits = (line: string): boolean => line.length <= PRINT_WIDTH;
 
+/** A type printed over several lines (an inline object) is left for prettier to lay out. */
+export const oneLine = (...texts: string[]): boolean => texts.every((t) => !t.includes("\n"));
+
 /** `import { a, b } from "m";`, or one name per line. */
 export function importStatement(names: string[], from: string, typeOnly = false): string {
   const head = typeOnly ? "import type" : "import";
   const flat = `${head} { ${names.join(", ")} } from ${from};`;
-  return fits(flat) ? flat : `${head} {\n${names.map((n) => `  ${n},\n`).join("")}} from ${from};`;
+  // prettier never breaks an import of one name.
+  return fits(flat) || names.length === 1 ? flat : `${head} {\n${names.map((n) => `  ${n},\n`).join("")}} from ${from};`;
 }
 
 /**
@@ -21,7 +25,9 @@ export function importStatement(names: string[], from: string, typeOnly = false)
  */
 export function bracketed(indent: string, open: string, items: string[], close: string): string {
   const flat = `${indent}${open}${items.join(", ")}${close}`;
-  return fits(flat) ? flat : `${indent}${open}\n${items.map((i) => `${indent}  ${i},\n`).join("")}${indent}${close}`;
+  // prettier fills a list of numbers, several to a line; that is left to it (the line is too long).
+  const numbers = items.every((i) => /^-?\d/.test(i));
+  return fits(flat) || numbers ? flat : `${indent}${open}\n${items.map((i) => `${indent}  ${i},\n`).join("")}${indent}${close}`;
 }
 
 /** A function's head up to its opening brace, with its parameters on one line or one per line. */
@@ -57,7 +63,8 @@ export const unionProperty = (indent: string, head: string, members: string[]): 
 /** `return a && b;` inside a function body; else in parentheses, on one line or one operand per line. */
 export function returnChain(operands: string[], operator: "&&" | "||"): string {
   const chain = operands.join(` ${operator} `);
-  if (fits(`  return ${chain};`)) return `  return ${chain};`;
+  // A lone operand is not a chain: prettier breaks inside it, which is left to it.
+  if (fits(`  return ${chain};`) || operands.length === 1) return `  return ${chain};`;
   if (fits(`    ${chain}`)) return `  return (\n    ${chain}\n  );`;
   return `  return (\n${operands.map((o, i) => `    ${o}${i < operands.length - 1 ? ` ${operator}` : ""}`).join("\n")}\n  );`;
 }

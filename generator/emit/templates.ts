@@ -24,6 +24,8 @@ function templatesDir(): string {
 export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {
   const handlebars = Handlebars.create();
   const dir = templatesDir();
-  const entries = names.map((name) => [name, handlebars.compile(readFileSync(join(dir, `${name}.ts.hbs`), "utf8"), { noEscape: true, strict: true })]);
+  // Line ends normalized: a checkout with CRLF must not change the output (or hide statement markers).
+  const source = (name: string): string => readFileSync(join(dir, `${name}.ts.hbs`), "utf8").replace(/\r\n?/g, "\n");
+  const entries = names.map((name) => [name, handlebars.compile(source(name), { noEscape: true, strict: true })]);
   return Object.fromEntries(entries) as Record<N, Template>;
 }

@@ -12,7 +12,7 @@ export interface FormatRecord {
 
 /**
  * prettier, skipped for a file whose unformatted text is what the last run formatted and whose
- * formatted text is still on disk, and for a statement of types.ts or guards.ts formatted before:
+ * formatted text is still on disk, and for a marked statement formatted before:
  * after a one-schema edit only what changed is formatted.
  */
 export function cachingFormatter(out: string, previous: RunCache | undefined, record: FormatRecord) {

@@ -29,15 +29,15 @@ export interface SegmentCache {
   set(text: string, formatted: string): void;
 }
 
-/** Starts prettier's worker threads when a spec of this size gains from them. */
+/** Starts prettier's worker thread when a spec of this size gains from it. */
 export const startFormatting = (specBytes: number): void => startFormatWorker(specBytes, PRETTIER_OPTIONS);
 
-/** On the worker pool when one runs; else here, loading prettier on first use. */
+/** On the worker thread when one runs; else here, loading prettier on first use. */
 const formatText = (text: string): Promise<string> =>
   formatOnWorker(text, PRETTIER_OPTIONS) ?? import("prettier").then(({ format }) => format(text, PRETTIER_OPTIONS));
 
 /**
- * prettier over every file. A file ts-morph printed has only its statements that are not in
+ * prettier over every file. A file whose emitter marked its statements has only those not in
  * their final layout formatted, all in one call, told apart again by the marker between them.
  */
 export async function formatFiles(files: RenderedFile[], cache?: SegmentCache): Promise<RenderedFile[]> {

@@ -69,12 +69,15 @@ export function startFormatWorker(specBytes: number, options: object): void {
     if (message.error !== undefined) job.reject(new Error(`prettier: ${message.error}`));
     else job.resolve(message.text!);
   });
-  // A crashed worker fails its jobs; later runs format in-process.
-  started.on("error", (error) => {
+  // A worker that crashes or stops fails its jobs, so no run waits for it; later runs format in-process.
+  const fail = (error: Error): void => {
     for (const job of pending.values()) job.reject(error);
     pending.clear();
-    worker = undefined;
-  });
+    if (worker === started) worker = undefined;
+  };
+  started.on("error", fail);
+  started.on("messageerror", fail);
+  started.on("exit", (code) => fail(new Error(`prettier: the formatting worker stopped (exit code ${code})`)));
   // After the listeners: adding a message listener references the worker again.
   started.unref();
   worker = started;

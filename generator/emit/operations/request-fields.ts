@@ -12,6 +12,8 @@ export type RequestField = { key: string; value: string } | { key: string; call?
 export interface RequestFields {
   fields: RequestField[];
   helpers: string[];
+  /** False when prettier lays a field out in a way emit/layout.ts does not (several security schemes: it breaks an array of arrays). */
+  laidOut: boolean;
 }
 
 /**
@@ -97,5 +99,5 @@ export function requestFields(operation: Operation, own: OperationNames, fn: str
     if (encode !== undefined) push("encode", encode);
   }
   if (reading !== "json") helpers.add(READERS[reading]), push("read", READERS[reading]);
-  return { fields, helpers: [...helpers] };
+  return { fields, helpers: [...helpers], laidOut: operation.security.length < 2 };
 }

@@ -4,7 +4,7 @@ import { referencedSchemas } from "../../ir/references.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
 import { docComment, identifier, propertyKey, stringLiteral } from "../escape.js";
-import { functionHead, indentBlock, objectProperty, returnChain, unionAlias, unionProperty } from "../layout.js";
+import { functionHead, indentBlock, objectProperty, oneLine, returnChain, unionAlias, unionProperty } from "../layout.js";
 import { segmentMarker } from "../segments.js";
 import { topLevelParts, typeText, unionOf } from "../types/type-text.js";
 import { errorView } from "./errors.js";
@@ -68,9 +68,6 @@ function fieldView(doc: string, key: string, optional: boolean, type: string): F
   return { doc: indentBlock(doc, "  "), key, optional, type, line };
 }
 
-/** A type printed over several lines (an inline object) is left for prettier to lay out. */
-const oneLine = (...types: string[]): boolean => types.every((t) => !t.includes("\n"));
-
 /** Where the properties of the object handed to request() start. */
 const REQUEST_FIELD_INDENT = "      ";
 
@@ -128,7 +125,7 @@ export function operationView(operation: Operation, own: OperationNames, names: 
       fn: identifier(own.fn),
       link: `{@link ${identifier(own.fn)}}`,
       method: propertyKey(own.method),
-      segment: segmentMarker(oneLine(mainResult)),
+      segment: segmentMarker(oneLine(mainResult) && main.laidOut),
       head: head(identifier(own.fn), mainResult),
       resultType: mainResult,
       requestFields: requestObject(main.fields),
@@ -143,7 +140,7 @@ export function operationView(operation: Operation, own: OperationNames, names: 
       fn: identifier(own.stream.fn),
       link: `{@link ${identifier(own.stream.fn)}}`,
       method: propertyKey(own.stream.method),
-      segment: segmentMarker(true),
+      segment: segmentMarker(variant.laidOut),
       head: head(identifier(own.stream.fn), "ReadableStream<Uint8Array>"),
       resultType: "ReadableStream<Uint8Array>",
       requestFields: requestObject(variant.fields),

@@ -5,7 +5,7 @@ import { docParagraphs } from "../doc.js";
 import { docComment, identifier, literalText, propertyKey } from "../escape.js";
 import type { Printable } from "../segments.js";
 import { tsMorph } from "../ts-morph.js";
-import { unionLayout, unionText } from "../layout.js";
+import { oneLine, unionLayout, unionText } from "../layout.js";
 import { indexSignatureType, topLevelParts, typeText } from "./type-text.js";
 
 const { StructureKind } = tsMorph;
@@ -33,9 +33,6 @@ function enumObject(schema: NamedSchema, name: string, keys: string[]): Printabl
   const members = keys.map((k, i) => `  ${propertyKey(k)}: ${values[i]!},\n`).join("");
   return { statement: `export const ${identifier(name)} = {${members === "" ? "" : `\n${members}`}} as const;`, finalWhenFits: true };
 }
-
-/** A type text on one line is printed in prettier's layout; ts-morph indents further lines oddly. */
-const oneLine = (...texts: string[]): boolean => texts.every((t) => !t.includes("\n"));
 
 /**
  * A one-line type after `head` at `indent`, with a long union broken as prettier breaks it. Its

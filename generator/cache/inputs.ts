@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Fingerprints of what a generation depends on. They let `--check` answer from the output's
+ * recorded fingerprint, and the run cache tell stale entries, so each must change whenever the
+ * output could: a missed input would let `--check` pass over drift.
+ */
+
+/** The folder holding this package's package.json, found upward from this module (source or dist/ bundle). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("specforge: cannot find its package.json");
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Files below `dir`, sorted, leaving out node_modules and dot-folders (such as an output's .specforge). */
+const filesBelow = (dir: string, keep: (name: string) => boolean): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && keep(e.name))
+        .map((e) => join(e.parentPath, e.name))
+        .filter((file) => !relative(dir, file).split(sep).some((part) => part === "node_modules" || part.startsWith(".")))
+        .sort()
+    : [];
+
+/** The version of an installed package, from the package.json above its entry point. */
+function installedVersion(name: string, from: string): string {
+  let dir = dirname(createRequire(join(from, "package.json")).resolve(name));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      const { name: found, version } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+      if (found === name) return version ?? "";
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return "";
+    dir = parent;
+  }
+}
+
+/**
+ * The generator: the code that runs (the dist/ bundle, or generator/ when run from source), the
+ * templates, and the installed version of every runtime dependency (prettier's layout, for one).
+ */
+export function generatorFingerprint(): string {
+  const root = packageRoot();
+  const code = join(root, relative(root, dirname(fileURLToPath(import.meta.url))).split(sep)[0]!);
+  const hash = createHash("sha256");
+  for (const dir of [code, join(root, "templates")]) {
+    for (const file of filesBelow(dir, (name) => !name.endsWith(".map"))) hash.update(relative(root, file)).update("\0").update(readFileSync(file));
+  }
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(dependencies).sort()) hash.update(`${name}@${installedVersion(name, root)}\0`);
+  return hash.digest("hex");
+}
+
+const REF_TARGETS = /\$ref["']?\s*:\s*["']?([^\s"'#]*)/g;
+
+/** Whether every `$ref` in `text` stays inside `dir` (local, or a relative file below it). */
+function refsStayInside(text: string, file: string, dir: string): boolean {
+  for (const [, target = ""] of text.matchAll(REF_TARGETS)) {
+    if (target === "" || target.startsWith(">") || target.startsWith("|")) continue;
+    if (target.includes("://") || isAbsolute(target)) return false;
+    const path = relative(dir, resolve(dirname(file), decodeURIComponent(target)));
+    if (path.startsWith("..") || isAbsolute(path)) return false;
+  }
+  return true;
+}
+
+/**
+ * The spec: its file name (it is in every file's header) and its bytes; with references to other
+ * files, every YAML/JSON file in its folder. Undefined when that would not cover it: a reference
+ * leaves the folder, or the spec cannot be read. Then `--check` always generates.
+ */
+export function specFingerprint(spec: string): string | undefined {
+  try {
+    const hash = createHash("sha256").update(`${basename(spec)}\0`);
+    const folder = statSync(spec).isDirectory();
+    const text = folder ? undefined : readFileSync(spec, "utf8");
+    if (text !== undefined && ![...text.matchAll(REF_TARGETS)].some(([, target]) => target !== "")) return hash.update(text).digest("hex");
+    const dir = folder ? spec : dirname(spec);
+    for (const file of filesBelow(dir, (name) => /\.(ya?ml|json)$/i.test(name))) {
+      const content = readFileSync(file, "utf8");
+      if (!refsStayInside(content, file, dir)) return undefined;
+      hash.update(relative(dir, file)).update("\0").update(content);
+    }
+    return hash.digest("hex");
+  } catch {
+    return undefined;
+  }
+}
