@@ -1,6 +1,7 @@
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { literalText, propertyAccess, stringLiteral } from "../escape.js";
+import { splitTopLevel } from "./top-level.js";
 
 /**
  * A boolean expression that is true when `value` has the shape of `node`. Named schemas are
@@ -73,25 +74,11 @@ export function chain(operands: string[], operator: "&&" | "||"): string {
 
 /** An expression's top-level `&&` or `||` operands (one operator, as `chain` writes them). */
 export function topLevelOperands(expression: string): { operator?: "&&" | "||"; operands: string[] } {
-  const operands: string[] = [];
-  let operator: "&&" | "||" | undefined;
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < expression.length; i++) {
-    const c = expression[i]!;
-    if (c === '"') {
-      for (i++; i < expression.length && expression[i] !== '"'; i++) if (expression[i] === "\\") i++;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && (c === "&" || c === "|") && expression[i + 1] === c) {
-      operator = c === "&" ? "&&" : "||";
-      operands.push(expression.slice(start, i).trim());
-      start = i + 2;
-      i++;
-    }
+  for (const operator of ["&&", "||"] as const) {
+    const operands = splitTopLevel(expression, operator, "expression");
+    if (operands.length > 1) return { operator, operands };
   }
-  operands.push(expression.slice(start).trim());
-  return operator === undefined ? { operands: [expression] } : { operator, operands };
+  return { operands: [expression] };
 }
 
 const NONE: ReadonlySet<string> = new Set();

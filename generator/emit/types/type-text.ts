@@ -2,6 +2,7 @@ import type { NameTable } from "../../names/plan.js";
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import { docComment, identifier, literalText, propertyKey } from "../escape.js";
 import { docParagraphs } from "../doc.js";
+import { splitTopLevel } from "./top-level.js";
 
 /** TypeScript type text for an IR node. Object members carry their JSDoc. */
 export function typeText(node: TypeNode, names: NameTable): string {
@@ -60,25 +61,8 @@ export function indexSignatureType(additional: TypeNode, node: ObjectNode, names
 /** Parentheses for an array element or intersection member that has a top-level `|` or `&`. */
 const wrap = (text: string): string => (topLevelParts(text, "|").length > 1 || topLevelParts(text, "&").length > 1 ? `(${text})` : text);
 
-/** `text` split at each `operator` outside brackets and string literals: a union's members. */
-export function topLevelParts(text: string, operator: "|" | "&"): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-    } else if (c === "{" || c === "(" || c === "[" || c === "<") depth++;
-    else if (c === "}" || c === ")" || c === "]" || (c === ">" && text[i - 1] !== "=")) depth--;
-    else if (depth === 0 && c === operator) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts;
-}
+/** A union's (`|`) or an intersection's (`&`) members in a type text. */
+export const topLevelParts = (text: string, operator: "|" | "&"): string[] => splitTopLevel(text, operator, "type");
 
 /** A union of type texts; an intersection among them is parenthesized, as prettier prints it. */
 export const unionOf = (parts: string[]): string => joinUnique(parts.map((p) => (topLevelParts(p, "&").length > 1 ? `(${p})` : p)), " | ");
