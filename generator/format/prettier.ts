@@ -30,7 +30,7 @@ export interface SegmentCache {
 }
 
 /** Starts prettier's worker thread when a spec of this size gains from it. */
-export const startFormatting = (specBytes: number): void => startFormatWorker(specBytes, PRETTIER_OPTIONS);
+export const startFormatting = (specSize: number): void => startFormatWorker(specSize, PRETTIER_OPTIONS);
 
 /** On the worker thread when one runs; else here, loading prettier on first use. */
 const formatText = (text: string): Promise<string> =>

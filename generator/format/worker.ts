@@ -10,8 +10,8 @@ import { Worker } from "node:worker_threads";
  * process alive, and is reused by later runs in the same process.
  */
 
-/** Below this much spec text, starting a worker costs more than it saves. */
-const WORKER_FROM_SPEC_BYTES = 256 * 1024;
+/** Below this much spec text (bytes of the file, or characters once read), starting a worker costs more than it saves. */
+const WORKER_FROM_SPEC_SIZE = 256 * 1024;
 
 /**
  * The whole worker program. Until its first job arrives it formats a sample of the code the
@@ -58,8 +58,8 @@ const pending = new Map<number, Job>();
 let nextId = 0;
 
 /** Starts the worker if the spec is large enough to gain from it; later calls reuse it. */
-export function startFormatWorker(specBytes: number, options: object): void {
-  if (worker || specBytes < WORKER_FROM_SPEC_BYTES) return;
+export function startFormatWorker(specSize: number, options: object): void {
+  if (worker || specSize < WORKER_FROM_SPEC_SIZE) return;
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve("prettier")).href;
   const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { prettier, options, sample: WARM_UP_SAMPLE, warmUps: WARM_UP_ROUNDS } });
   started.on("message", (message: { id: number; text?: string; error?: string }) => {
