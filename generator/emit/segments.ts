@@ -34,7 +34,7 @@ const MARKER = "// @specforge-segment";
 export const segmentMarker = (finalWhenFits: boolean): string => (finalWhenFits ? `${MARKER} final` : `${MARKER} format`);
 
 /** Splits emitted text at its markers: the header line before the first, then the statements. */
-export function splitSegments(text: string): Statements {
+function splitSegments(text: string): Statements {
   const parts = text.split(new RegExp(`^${MARKER} (final|format)\\n`, "m"));
   const segments: Segment[] = [];
   for (let i = 1; i < parts.length; i += 2) {

@@ -39,7 +39,7 @@ export function typeText(node: TypeNode, names: NameTable): string {
 }
 
 /** The body of an object type, `{ ... }`. Optional properties stay optional, never `| undefined`. */
-export function objectText(node: ObjectNode, names: NameTable): string {
+function objectText(node: ObjectNode, names: NameTable): string {
   const lines: string[] = [];
   for (const property of node.properties) {
     const doc = docComment(docParagraphs(property.doc));
