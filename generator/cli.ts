@@ -53,7 +53,6 @@ const gate = (args: ReportArgs, report: ChangeReport | undefined): number | unde
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The spec's fingerprint, or undefined when it cannot be read (the pipeline then reports why). */
 /** The size of a spec file, or 0 if it cannot be read (the pipeline reports it); for a folder, the pipeline decides once it has read the spec. */
 const specBytes = (spec: string): number => {
   try {

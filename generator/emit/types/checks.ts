@@ -63,7 +63,7 @@ export function checkExpression(node: TypeNode, value: string, names: NameTable,
  * formatting: a chain of the same operator is spliced in (prettier drops those parentheses), a
  * chain of the other operator is parenthesized (prettier adds them around `&&` within `||`).
  */
-export function chain(operands: string[], operator: "&&" | "||"): string {
+function chain(operands: string[], operator: "&&" | "||"): string {
   const flat = operands.flatMap((o) => {
     const parts = topLevelOperands(o);
     if (parts.operator === operator) return parts.operands;
