@@ -19,9 +19,7 @@ export interface CreateStringEnvironmentVariableRequest {
   /** Unique label for the environment variable. */
   label: string;
   /** Environment-specific values. Must include 'production' key. */
-  values: {
-    [key: string]: string;
-  };
+  values: { [key: string]: string };
 }
 
 /** CreateSecretEnvironmentVariableRequest variant */
@@ -31,9 +29,7 @@ export interface CreateSecretEnvironmentVariableRequest {
   /** Unique label for the environment variable. */
   label: string;
   /** Environment-specific secret references. Must include 'production' key. */
-  values: {
-    [key: string]: EnvironmentVariableSecretValueRequest;
-  };
+  values: { [key: string]: EnvironmentVariableSecretValueRequest };
 }
 
 /** CreateAuthConnectionEnvironmentVariableRequest variant */
@@ -43,9 +39,7 @@ export interface CreateAuthConnectionEnvironmentVariableRequest {
   /** Unique label for the environment variable. */
   label: string;
   /** Environment-specific auth connection references. Must include 'production' key. */
-  values: {
-    [key: string]: EnvironmentVariableAuthConnectionValueRequest;
-  };
+  values: { [key: string]: EnvironmentVariableAuthConnectionValueRequest };
 }
 
 export type EnvironmentVariableResponseType = "string" | "secret" | "auth_connection";

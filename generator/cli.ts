@@ -75,12 +75,13 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   const previous = readRunCache(args.out);
   const cache = previous?.generator === generator ? previous : undefined;
   // Loaded only now: the heavy stages (TypeScript, prettier) are not needed on the path above.
-  // prettier's workers start first, to load while the pipeline's modules do.
+  // prettier's worker starts first, to load while the pipeline's modules do; not when the last
+  // run's formatted statements are at hand: after an edit, what is left to format is small.
   const { startFormatting } = await import("./format/prettier.js");
-  startFormatting(specBytes(args.spec));
+  if (!cache) startFormatting(specBytes(args.spec));
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("./pipeline.js"), import("./format/cached.js")]);
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
-  const result = await generate(args.spec, cachingFormatter(args.out, cache, record));
+  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache);
   const remember = (): void => {
     const files: RunCache["files"] = {};
     for (const f of result.files ?? []) files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };

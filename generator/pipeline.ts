@@ -41,8 +41,14 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
  * prettier formats the text half in a worker thread (large specs) while ts-morph prints on this one.
  * Errors stop the run after the stage that found them; warnings travel along. `format` is a
  * parameter so that tests can make the last stage fail and prove that nothing was written.
+ * `formatWorker` is false when the caller expects little to format (it holds the last run's
+ * formatted statements), so that no core is spent starting prettier on another thread.
  */
-export async function generate(specPath: string, format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles): Promise<Generation> {
+export async function generate(
+  specPath: string,
+  format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
+  formatWorker = true,
+): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
   const timed = <T>(stage: Stage, run: () => T): T => {
@@ -52,7 +58,7 @@ export async function generate(specPath: string, format: (files: RenderedFile[])
     return result;
   };
   // Workers load prettier while the later stages run.
-  const analysis = analyzeWith(specPath, diagnostics, timed, (source) => startFormatting(source.text.length));
+  const analysis = analyzeWith(specPath, diagnostics, timed, formatWorker ? (source) => startFormatting(source.text.length) : undefined);
   if (!analysis) return { diagnostics, timings };
   const { source, api, names, model } = analysis;
   const specName = basename(source.file);

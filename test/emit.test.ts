@@ -26,12 +26,18 @@ describe("typeText", () => {
     ["array of union", { kind: "array", items: { kind: "union", members: [str, nul] } }, "(string | null)[]"],
     ["duplicate members collapse", { kind: "union", members: [str, str] }, "string"],
     ["intersection", { kind: "intersection", members: [pet, { kind: "object", properties: [] }] }, "Pet & {}"],
-    ["record", { kind: "object", properties: [], additional: str }, "{\n[key: string]: string;\n}"],
+    ["record", { kind: "object", properties: [], additional: str }, "{ [key: string]: string }"],
     [
       "optional property and odd key",
       { kind: "object", properties: [{ name: "a-b", type: str, required: false, doc: {}, pointer: "" }] },
-      '{\n"a-b"?: string;\n}',
+      '{ "a-b"?: string }',
     ],
+    [
+      "documented property, one per line",
+      { kind: "object", properties: [{ name: "a", type: str, required: true, doc: { description: "The a." }, pointer: "" }] },
+      "{\n/** The a. */\na: string;\n}",
+    ],
+    ["intersection alone in a union", { kind: "union", members: [{ kind: "intersection", members: [str, { kind: "number" }] }] }, "string & number"],
   ])("%s", (_label, node, expected) => expect(typeText(node, names)).toBe(expected));
 });
 

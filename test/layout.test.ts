@@ -34,8 +34,16 @@ describe("the layout helpers agree with prettier at every width", () => {
         `request(\n  {\n${objectProperty("    ", "headers", [`"xi-api-key": params.${at(n / 3, "key")}`, "other: params.other"])}\n${objectProperty("    ", "query", [`page_size: params.${at(n / 3, "size")}`, "...params.rest"], "query")}\n  },\n  options,\n);`,
         importStatement([at(n, "OnlyName")], '"./types.js"', true),
         `function ${name}(value: unknown): boolean {\n${returnChain([`${at(n, "isLone")}(value)`], "||")}\n}`,
+        `function ${name}(value: unknown): boolean {\n${returnChain([
+          "isRecord(value)",
+          `(!("${at(n / 3, "k")}" in value) || typeof value.${at(n / 3, "k")} === "string" || value.${at(n / 4, "k")} === null)`,
+          `(!("a" in value) || (Array.isArray(value.a) && value.a.every((item1: unknown) => ${at(n / 2, "isItem")}(item1))))`,
+          `(!("b" in value) || isB(value.b))`,
+        ], "&&")}\n}`,
         bracketed("", `export const ${name}Codes = [`, Array.from({ length: Math.ceil(n / 5) }, (_, i) => String(1000 + i)), "] as const;"),
-        `const client = {\n  group: {\n${arrowProperty("    ", at(n / 4, "m"), [`params: ${type}`, "options?: RequestOptions"], `${name}(params, withDefaults(defaults, options))`)}\n  },\n};`,
+        `const client = {\n  group: {\n${arrowProperty("    ", at(n / 4, "m"), [`params: ${type}`, "options?: RequestOptions"], name, ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
+        `const client = {\n  group: {\n${arrowProperty("    ", "m", ["params: P", "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
+        `const client = {\n  group: {\n${arrowProperty("    ", at(n / 2, "m"), [`params: ${at(n / 2, "P")}`, "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
       ];
     });
     // A line still too long makes the statement prettier's to format (emit/segments.ts), so such

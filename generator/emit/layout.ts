@@ -1,3 +1,5 @@
+import { topLevelOperands } from "./types/top-level.js";
+
 /**
  * prettier's layout for the few constructs the templates print, chosen by width as prettier
  * chooses it, so that the format stage can leave them alone. A statement whose chosen layout
@@ -66,20 +68,42 @@ export function returnChain(operands: string[], operator: "&&" | "||"): string {
   // A lone operand is not a chain: prettier breaks inside it, which is left to it.
   if (fits(`  return ${chain};`) || operands.length === 1) return `  return ${chain};`;
   if (fits(`    ${chain}`)) return `  return (\n    ${chain}\n  );`;
-  return `  return (\n${operands.map((o, i) => `    ${o}${i < operands.length - 1 ? ` ${operator}` : ""}`).join("\n")}\n  );`;
+  return `  return (\n${operands.map((o, i) => chainOperand(o, "    ", i < operands.length - 1 ? ` ${operator}` : "")).join("\n")}\n  );`;
 }
 
 /**
- * An arrow function as an object property at `indent`: on one line; else its body on the next
- * line; else, when even the head is too long, one parameter per line (and the body after them,
- * or on a line of its own).
+ * One operand of a broken chain at `indent`, with `suffix` after it (its operator, or the
+ * parentheses closing around it): on one line if that fits; a parenthesized chain that does not
+ * is broken after each operator, its later operands one level deeper, as prettier breaks it.
+ * Anything else too long stays on one line, which leaves the statement to prettier.
  */
-export function arrowProperty(indent: string, key: string, parameters: string[], body: string): string {
+function chainOperand(operand: string, indent: string, suffix: string): string {
+  const flat = `${indent}${operand}${suffix}`;
+  if (fits(flat) || !operand.startsWith("(") || !operand.endsWith(")") || topLevelOperands(operand).operator) return flat;
+  const { operator, operands } = topLevelOperands(operand.slice(1, -1));
+  if (operator === undefined) return flat;
+  const last = operands.length - 1;
+  return [
+    `${indent}(${operands[0]} ${operator}`,
+    ...operands.slice(1).map((o, i) => chainOperand(o, `${indent}  `, i + 1 === last ? `)${suffix}` : ` ${operator}`)),
+  ].join("\n");
+}
+
+/**
+ * An arrow function whose body is the call `callee(args)`, as an object property at `indent`: on
+ * one line; else its body on the next line; else, when even the head is too long, one parameter
+ * per line (and the body after them, or on a line of its own). A body too long for a line of its
+ * own gets one argument per line.
+ */
+export function arrowProperty(indent: string, key: string, parameters: string[], callee: string, args: string[]): string {
+  const body = `${callee}(${args.join(", ")})`;
   const head = `${indent}${key}: (${parameters.join(", ")}) =>`;
   if (fits(`${head} ${body},`)) return `${head} ${body},`;
-  if (fits(head)) return `${head}\n${indent}  ${body},`;
-  const broken = `${indent}${key}: (\n${parameters.map((p) => `${indent}  ${p},\n`).join("")}${indent}) =>`;
-  return fits(`${indent}) => ${body},`) ? `${broken} ${body},` : `${broken}\n${indent}  ${body},`;
+  const inner = `${indent}  `;
+  const ownLine = fits(`${inner}${body},`) ? `${inner}${body},` : `${inner}${callee}(\n${args.map((a) => `${inner}  ${a},\n`).join("")}${inner}),`;
+  if (fits(head)) return `${head}\n${ownLine}`;
+  const broken = `${indent}${key}: (\n${parameters.map((p) => `${inner}${p},\n`).join("")}${indent}) =>`;
+  return fits(`${indent}) => ${body},`) ? `${broken} ${body},` : `${broken}\n${ownLine}`;
 }
 
 /**

@@ -48,6 +48,12 @@ export async function getSample(params: GetSampleParams, options?: RequestOption
 /** Enough warm-up rounds to cover the wait for the main thread's first job on a large spec. */
 const WARM_UP_ROUNDS = 40;
 
+/**
+ * prettier's garbage is short-lived; a young generation this size collects it as fast as V8's
+ * default (measured on the full ElevenLabs output) and keeps the process about 20 MiB smaller.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 interface Job {
   resolve: (text: string) => void;
   reject: (error: Error) => void;
@@ -61,7 +67,11 @@ let nextId = 0;
 export function startFormatWorker(specSize: number, options: object): void {
   if (worker || specSize < WORKER_FROM_SPEC_SIZE) return;
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve("prettier")).href;
-  const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { prettier, options, sample: WARM_UP_SAMPLE, warmUps: WARM_UP_ROUNDS } });
+  const started = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { prettier, options, sample: WARM_UP_SAMPLE, warmUps: WARM_UP_ROUNDS },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   started.on("message", (message: { id: number; text?: string; error?: string }) => {
     const job = pending.get(message.id)!;
     pending.delete(message.id);

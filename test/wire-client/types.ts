@@ -19,9 +19,7 @@ export interface Upload {
   files?: Blob[];
   count?: number;
   flag?: boolean;
-  meta?: {
-    a?: number;
-  };
+  meta?: { a?: number };
   note?: string;
   labels?: string[];
 }

@@ -62,7 +62,7 @@ function groupTree(views: OperationView[]): GroupView[] {
     const column = GROUP_COLUMN + 2 * view.groupPath.length;
     for (const f of view.functions) {
       const parameters = [`params: ${view.paramsType}${view.paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"];
-      const property = arrowProperty(" ".repeat(column), f.method, parameters, `${f.fn}(params, withDefaults(defaults, options))`);
+      const property = arrowProperty(" ".repeat(column), f.method, parameters, f.fn, ["params", "withDefaults(defaults, options)"]);
       node.methods.push({ doc: docComment([f.link]), property: property.replace(new RegExp(`^ {${column - 2}}`, "gm"), "") });
     }
   }

@@ -1,7 +1,7 @@
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { literalText, propertyAccess, stringLiteral } from "../escape.js";
-import { splitTopLevel } from "./top-level.js";
+import { topLevelOperands } from "./top-level.js";
 
 /**
  * A boolean expression that is true when `value` has the shape of `node`. Named schemas are
@@ -70,15 +70,6 @@ function chain(operands: string[], operator: "&&" | "||"): string {
     return parts.operator === undefined ? [o] : [`(${o})`];
   });
   return flat.join(` ${operator} `);
-}
-
-/** An expression's top-level `&&` or `||` operands (one operator, as `chain` writes them). */
-export function topLevelOperands(expression: string): { operator?: "&&" | "||"; operands: string[] } {
-  for (const operator of ["&&", "||"] as const) {
-    const operands = splitTopLevel(expression, operator, "expression");
-    if (operands.length > 1) return { operator, operands };
-  }
-  return { operands: [expression] };
 }
 
 const NONE: ReadonlySet<string> = new Set();

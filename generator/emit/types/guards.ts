@@ -3,7 +3,8 @@ import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js
 import type { NameTable, SchemaNames } from "../../names/plan.js";
 import { docComment, identifier, literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
 import { bracketed, functionHead, returnChain } from "../layout.js";
-import { checkExpression, topLevelOperands } from "./checks.js";
+import { checkExpression } from "./checks.js";
+import { topLevelOperands } from "./top-level.js";
 
 export interface GuardModule {
   /** Each statement's text in prettier's layout (a line still too long is left to prettier). */

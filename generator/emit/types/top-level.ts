@@ -23,3 +23,12 @@ export function splitTopLevel(text: string, separator: "|" | "&" | "||" | "&&", 
   parts.push(text.slice(start).trim());
   return parts;
 }
+
+/** An expression's top-level `&&` or `||` operands (one operator, as checks.ts `chain` writes them). */
+export function topLevelOperands(expression: string): { operator?: "&&" | "||"; operands: string[] } {
+  for (const operator of ["&&", "||"] as const) {
+    const operands = splitTopLevel(expression, operator, "expression");
+    if (operands.length > 1) return { operator, operands };
+  }
+  return { operands: [expression] };
+}

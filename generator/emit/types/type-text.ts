@@ -2,6 +2,7 @@ import type { NameTable } from "../../names/plan.js";
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import { docComment, identifier, literalText, propertyKey } from "../escape.js";
 import { docParagraphs } from "../doc.js";
+import { oneLine } from "../layout.js";
 import { splitTopLevel } from "./top-level.js";
 
 /** TypeScript type text for an IR node. Object members carry their JSDoc. */
@@ -38,16 +39,22 @@ export function typeText(node: TypeNode, names: NameTable): string {
   }
 }
 
-/** The body of an object type, `{ ... }`. Optional properties stay optional, never `| undefined`. */
+/**
+ * The body of an object type, `{ ... }`. Optional properties stay optional, never `| undefined`.
+ * Without JSDoc it is one line, as prettier prints an object type that fits (so the statement can
+ * skip prettier); with JSDoc, one member per line.
+ */
 function objectText(node: ObjectNode, names: NameTable): string {
-  const lines: string[] = [];
+  const members: string[] = [];
+  const docs: string[] = [];
   for (const property of node.properties) {
-    const doc = docComment(docParagraphs(property.doc));
-    if (doc !== "") lines.push(doc);
-    lines.push(`${propertyKey(property.name)}${property.required ? "" : "?"}: ${typeText(property.type, names)};`);
+    docs.push(docComment(docParagraphs(property.doc)));
+    members.push(`${propertyKey(property.name)}${property.required ? "" : "?"}: ${typeText(property.type, names)}`);
   }
-  if (node.additional) lines.push(`[key: string]: ${indexSignatureType(node.additional, node, names)};`);
-  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
+  if (node.additional) members.push(`[key: string]: ${indexSignatureType(node.additional, node, names)}`);
+  if (members.length === 0) return "{}";
+  if (docs.every((d) => d === "") && oneLine(...members)) return `{ ${members.join("; ")} }`;
+  return `{\n${members.map((m, i) => (docs[i] ? `${docs[i]}\n${m};` : `${m};`)).join("\n")}\n}`;
 }
 
 /** An index signature must admit every declared property's type as well (and undefined for optional ones). */
@@ -64,8 +71,11 @@ const wrap = (text: string): string => (topLevelParts(text, "|").length > 1 || t
 /** A union's (`|`) or an intersection's (`&`) members in a type text. */
 export const topLevelParts = (text: string, operator: "|" | "&"): string[] => splitTopLevel(text, operator, "type");
 
-/** A union of type texts; an intersection among them is parenthesized, as prettier prints it. */
-export const unionOf = (parts: string[]): string => joinUnique(parts.map((p) => (topLevelParts(p, "&").length > 1 ? `(${p})` : p)), " | ");
+/** A union of type texts; an intersection among several is parenthesized, as prettier prints it. */
+export function unionOf(parts: string[]): string {
+  const unique = [...new Set(parts)];
+  return joinUnique(unique.length === 1 ? unique : unique.map((p) => (topLevelParts(p, "&").length > 1 ? `(${p})` : p)), " | ");
+}
 
 function joinUnique(parts: string[], separator: string): string {
   const unique = [...new Set(parts)];

@@ -13,12 +13,8 @@ export interface UploadFileParams {
 export async function uploadFile(
   params: UploadFileParams,
   options?: RequestOptions,
-): Promise<{
-  ok: boolean;
-}> {
-  return request<{
-    ok: boolean;
-  }>(
+): Promise<{ ok: boolean }> {
+  return request<{ ok: boolean }>(
     {
       operation: "uploadFile",
       method: "POST",
@@ -34,14 +30,7 @@ export async function uploadFile(
 /** The arguments of {@link submitFileForm}. */
 export interface SubmitFileFormParams {
   /** The application/x-www-form-urlencoded request body. */
-  body: {
-    name?: string;
-    n?: number;
-    tags?: string[];
-    extra?: {
-      [key: string]: unknown;
-    };
-  };
+  body: { name?: string; n?: number; tags?: string[]; extra?: { [key: string]: unknown } };
 }
 
 /** `POST /forms` */
@@ -72,12 +61,8 @@ export interface PutFileRawParams {
 export async function putFileRaw(
   params: PutFileRawParams,
   options?: RequestOptions,
-): Promise<{
-  size?: number;
-}> {
-  return request<{
-    size?: number;
-  }>(
+): Promise<{ size?: number }> {
+  return request<{ size?: number }>(
     {
       operation: "putFileRaw",
       method: "PUT",

@@ -6,9 +6,7 @@ import { asNothing, encodeAs, security } from "../wire.js";
 /** The arguments of {@link replaceItems}. */
 export interface ReplaceItemsParams {
   /** The application/merge-patch+json request body. */
-  body: {
-    name?: string;
-  };
+  body: { name?: string };
 }
 
 /** `PUT /items` */
@@ -53,20 +51,8 @@ export function isCreateItemError(error: unknown): error is CreateItemError {
 export async function createItem(
   params: CreateItemParams,
   options?: RequestOptions,
-): Promise<
-  | Item
-  | {
-      created: boolean;
-    }
-  | undefined
-> {
-  return request<
-    | Item
-    | {
-        created: boolean;
-      }
-    | undefined
-  >(
+): Promise<Item | { created: boolean } | undefined> {
+  return request<Item | { created: boolean } | undefined>(
     {
       operation: "createItem",
       method: "POST",

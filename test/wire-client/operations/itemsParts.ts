@@ -30,20 +30,11 @@ export interface GetItemsPartParams {
   /** The `piped` query parameter. */
   piped?: string[];
   /** The `filter` query parameter. */
-  filter?: {
-    color?: string;
-    size?: number;
-  };
+  filter?: { color?: string; size?: number };
   /** The `point` query parameter. */
-  point?: {
-    x?: number;
-    y?: number;
-  };
+  point?: { x?: number; y?: number };
   /** The `box` query parameter. */
-  box?: {
-    w?: number;
-    h?: number;
-  };
+  box?: { w?: number; h?: number };
   /** The `X-Trace-Id` header parameter. */
   xTraceId: string;
   /** The `X-Flags` header parameter. */
@@ -58,12 +49,7 @@ export interface GetItemsPartParams {
 export type GetItemsPartError =
   | ApiError<404, Problem>
   | ApiError<Exclude<ClientErrorStatus, 404>, string>
-  | ApiError<
-      Exclude<ServerErrorStatus, 404>,
-      {
-        code?: number;
-      }
-    >;
+  | ApiError<Exclude<ServerErrorStatus, 404>, { code?: number }>;
 
 /** True when `error` is an {@link ApiError} from {@link getItemsPart} with a status the spec declares. */
 export function isGetItemsPartError(error: unknown): error is GetItemsPartError {
