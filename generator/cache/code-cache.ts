@@ -14,7 +14,7 @@ import { Script } from "node:vm";
  * fit, and then the file compiles as usual and a new cache is written. It holds compiled code
  * of the tool, nothing from a spec or an output.
  */
-export function preloadWithCodeCache(file: string): void {
+export function preloadWithCodeCache(file: string): "cached" | "compiled" {
   const stat = statSync(file);
   const modules = file.lastIndexOf(`${sep}node_modules${sep}`);
   const cacheFile =
@@ -34,7 +34,8 @@ export function preloadWithCodeCache(file: string): void {
   (script.runInThisContext() as (...args: unknown[]) => void).call(loaded.exports, loaded.exports, require, loaded, file, dirname(file));
   loaded.loaded = true;
   require.cache[file] = loaded;
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
+  if (cacheFile && !fromCache) {
     try {
       // Renamed into place, so that a concurrent run never reads half a cache.
       mkdirSync(dirname(cacheFile), { recursive: true });
@@ -45,4 +46,5 @@ export function preloadWithCodeCache(file: string): void {
       // A read-only install only costs the compile time.
     }
   }
+  return fromCache ? "cached" : "compiled";
 }

@@ -1,0 +1,8 @@
+// The least any `generate` after a spec edit does, as a process of its own: start Node, read,
+// check and analyze the spec again (load, validate, IR, names, API model), and load TypeScript,
+// which ts-morph needs to print the edited schema's type. It emits and writes nothing.
+import { analyze } from "../generator/pipeline.js";
+
+const { model } = analyze(process.argv[2]!);
+await import("../generator/emit/ts-morph.js");
+if (!model) process.exit(2);
