@@ -1,6 +1,7 @@
 // The least any `generate` after a spec edit does, as a process of its own: start Node, read,
 // check and analyze the spec again (load, validate, IR, names, API model), and load TypeScript,
-// which ts-morph needs to print the edited schema's type. It emits and writes nothing.
+// which ts-morph needs to print the edited schema's type (from the code cache the generator's
+// runs keep). It emits nothing.
 import { analyze } from "../generator/pipeline.js";
 
 const { model } = analyze(process.argv[2]!);

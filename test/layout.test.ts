@@ -40,6 +40,8 @@ describe("the layout helpers agree with prettier at every width", () => {
           `(!("a" in value) || (Array.isArray(value.a) && value.a.every((item1: unknown) => ${at(n / 2, "isItem")}(item1))))`,
           `(!("b" in value) || isB(value.b))`,
         ], "&&")}\n}`,
+        `export interface ${type} {\n${unionProperty("  ", `${at(n / 3, "key")}?:`, [`{ ${at(n / 3, "a")}: string; b?: number }`, "null"])}\n}`,
+        unionAlias(`export type ${type}`, [`{ ${at(n / 2, "a")}: string; b?: number }`, "null", "undefined"]),
         bracketed("", `export const ${name}Codes = [`, Array.from({ length: Math.ceil(n / 5) }, (_, i) => String(1000 + i)), "] as const;"),
         `const client = {\n  group: {\n${arrowProperty("    ", at(n / 4, "m"), [`params: ${type}`, "options?: RequestOptions"], name, ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
         `const client = {\n  group: {\n${arrowProperty("    ", "m", ["params: P", "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
@@ -49,7 +51,7 @@ describe("the layout helpers agree with prettier at every width", () => {
     // A line still too long makes the statement prettier's to format (emit/segments.ts), so such
     // cases are not the layout's to get right.
     const laidOut = sources.filter((source) => source.split("\n").every((line) => line.length <= 100));
-    expect(laidOut.length).toBeGreaterThan(sources.length * 0.8);
+    expect(laidOut.length).toBeGreaterThan(sources.length * 0.75);
     const files = laidOut.map((content, i) => ({ path: `case${i}.ts`, content: `${content}\n` }));
     expect(await prettierChanges(files)).toEqual([]);
   });
@@ -96,6 +98,36 @@ describe("generated clients are in prettier's layout as generated", () => {
             },
           },
         },
+      // A response that is an intersection or nothing (204), and nullable inline objects of every length.
+        "/v1/merged": {
+          post: {
+            operationId: "createMerged",
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: Object.fromEntries(
+                      [1, 4, 8].map((n) => [`labels_${long(n)}`, { type: ["object", "null"], properties: { a: { type: "string" }, [`b_${long(n)}`]: { type: "integer" } } }]),
+                    ),
+                  },
+                },
+              },
+            },
+            responses: {
+              "200": { description: "ok", content: { "application/json": { schema: { allOf: [{ $ref: `#/components/schemas/${long(7)}Error` }, { properties: { id: { type: "string" } } }] } } } },
+              "204": { description: "nothing" },
+            },
+          },
+          get: {
+            operationId: "getMerged",
+            security: [],
+            responses: {
+              "200": { description: "ok", content: { "application/json": { schema: { allOf: [{ $ref: `#/components/schemas/${long(2)}Error` }, { properties: { id: { type: "string" } } }] } } } },
+              "204": { description: "nothing" },
+            },
+          },
+        },
       },
       security: [{ headerKey: [] }, { queryKey: [] }],
       components: {
@@ -105,6 +137,8 @@ describe("generated clients are in prettier's layout as generated", () => {
           [`${long(3)}Codes`]: { oneOf: Array.from({ length: 20 }, (_, i) => ({ type: "object", required: ["code"], properties: { code: { const: 1000 + i } } })), discriminator: { propertyName: "code" } },
           [long(20)]: { $ref: `#/components/schemas/${long(9)}` },
           [`${long(7)}Error`]: { type: "object", properties: { detail: { type: "string" }, [`code_${long(6)}`]: { type: ["integer", "null"] } } },
+          [`${long(2)}Error`]: { type: "object", properties: { detail: { type: "string" } } },
+          ...Object.fromEntries([1, 4, 8].map((n) => [`Nullable${long(n)}`, { type: ["object", "null"], properties: { a: { type: "string" }, [`b_${long(n)}`]: { type: "integer" } } }])),
         },
       },
     };

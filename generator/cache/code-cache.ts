@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Module, createRequire } from "node:module";
 import { basename, dirname, join, sep } from "node:path";
 import { Script } from "node:vm";
@@ -10,41 +10,49 @@ import { Script } from "node:vm";
  * (module.enableCompileCache); Node 20 has no such switch, and v8-compile-cache names its cache
  * after the working directory when the entry point is an ES module, so every project folder
  * would compile afresh. The cache sits with the installed package, in node_modules/.cache/specforge,
- * named by the file's size and time and by V8's version; V8 itself rejects a cache that does not
- * fit, and then the file compiles as usual and a new cache is written. It holds compiled code
- * of the tool, nothing from a spec or an output.
+ * and holds compiled code of the tool, nothing from a spec or an output.
+ *
+ * V8 checks a cache against its own version and flags and the source's length only, not its
+ * text, so the cache's name carries the file's size, times and inode: a file that is replaced
+ * (a package upgrade) gets a cache of its own, and the old one is deleted.
  */
-export function preloadWithCodeCache(file: string): "cached" | "compiled" {
+export function preloadWithCodeCache(file: string): "cached" | "compiled" | "loaded" {
+  const require = createRequire(file);
+  if (require.cache[file]) return "loaded";
   const stat = statSync(file);
   const modules = file.lastIndexOf(`${sep}node_modules${sep}`);
-  const cacheFile =
-    modules < 0
-      ? undefined
-      : join(file.slice(0, modules), "node_modules", ".cache", "specforge", `${basename(file)}-${stat.size}-${Math.trunc(stat.mtimeMs)}-v8-${process.versions.v8}.bin`);
+  const cacheDir = modules < 0 ? undefined : join(file.slice(0, modules), "node_modules", ".cache", "specforge");
+  const prefix = `${basename(file)}-code-cache-`;
+  const cacheName = `${prefix}${stat.size}-${Math.trunc(stat.mtimeMs)}-${Math.trunc(stat.ctimeMs)}-${stat.ino}-v8-${process.versions.v8}.bin`;
   let cachedData: Buffer | undefined;
   try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
+    if (cacheDir) cachedData = readFileSync(join(cacheDir, cacheName));
   } catch {
     // No cache yet: compiled as usual below, and cached for the next run.
   }
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const require = createRequire(file);
   const loaded = new Module(file);
   loaded.filename = file;
+  // The folders a bare `require` from this file searches, as Node sets them on a module it loads.
+  loaded.paths = require.resolve.paths("a-package") ?? [];
   (script.runInThisContext() as (...args: unknown[]) => void).call(loaded.exports, loaded.exports, require, loaded, file, dirname(file));
   loaded.loaded = true;
   require.cache[file] = loaded;
   const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
-  if (cacheFile && !fromCache) {
-    try {
-      // Renamed into place, so that a concurrent run never reads half a cache.
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      const partial = `${cacheFile}.${process.pid}`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cacheFile);
-    } catch {
-      // A read-only install only costs the compile time.
-    }
-  }
+  if (cacheDir && !fromCache) writeCache(cacheDir, prefix, cacheName, script.createCachedData());
   return fromCache ? "cached" : "compiled";
+}
+
+/** Renamed into place, so that a concurrent run never reads half a cache; older caches of the file are deleted. */
+function writeCache(dir: string, prefix: string, name: string, data: Buffer): void {
+  const partial = join(dir, `${name}.${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(partial, data);
+    renameSync(partial, join(dir, name));
+    for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old !== name && old.endsWith(".bin")) rmSync(join(dir, old), { force: true });
+  } catch {
+    // A read-only install or a full disk only costs the compile time.
+    rmSync(partial, { force: true });
+  }
 }

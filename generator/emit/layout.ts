@@ -10,7 +10,7 @@ export const PRINT_WIDTH = 100;
 
 const fits = (line: string): boolean => line.length <= PRINT_WIDTH;
 
-/** A type printed over several lines (an inline object) is left for prettier to lay out. */
+/** A type printed over several lines (an object type with JSDoc) is left for prettier to lay out. */
 export const oneLine = (...texts: string[]): boolean => texts.every((t) => !t.includes("\n"));
 
 /** `import { a, b } from "m";`, or one name per line. */
@@ -43,9 +43,15 @@ export type UnionLayout = "flat" | "next-line" | "one-per-line";
 
 export function unionLayout(indent: string, head: string, members: string[]): UnionLayout {
   const union = members.join(" | ");
-  if (fits(`${indent}${head} ${union};`) || members.length < 2) return "flat";
+  // An object type with null, undefined or void: prettier keeps the union on the head's line and
+  // breaks the object. Left on one line, too long, the statement goes to prettier for that.
+  if (fits(`${indent}${head} ${union};`) || members.length < 2 || hugsObject(members)) return "flat";
   return fits(`${indent}  ${union};`) ? "next-line" : "one-per-line";
 }
+
+const hugsObject = (members: string[]): boolean =>
+  members.filter((m) => m.startsWith("{") && m.endsWith("}")).length === 1 &&
+  members.every((m) => (m.startsWith("{") && m.endsWith("}")) || m === "null" || m === "undefined" || m === "void");
 
 /** The text after `head` in a layout; `continuation` starts each line after the first. */
 export function unionText(layout: UnionLayout, members: string[], continuation: string): string {

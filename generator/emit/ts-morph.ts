@@ -32,7 +32,8 @@ export function printStatements(statements: (string | StatementStructures)[]): s
   const project = new tsMorph.Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: tsMorph.IndentationText.TwoSpaces } });
   const context = (project as unknown as { _context?: PrintingContext })._context;
   if (typeof context?.structurePrinterFactory?.forSourceFile !== "function") {
-    throw new Error(`specforge: ts-morph ${tsMorph.ts.version} lacks the structure printer this version was built with; install the ts-morph version package.json pins`);
+    const { version } = require("ts-morph/package.json") as { version: string };
+    throw new Error(`specforge: ts-morph ${version} lacks the structure printer this version was built with; install the ts-morph version package.json pins`);
   }
   const writer = context.createWriter();
   context.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements });

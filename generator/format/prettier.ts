@@ -29,12 +29,25 @@ export interface SegmentCache {
   set(text: string, formatted: string): void;
 }
 
-/** Starts prettier's worker thread when a spec of this size gains from it. */
-export const startFormatting = (specSize: number): void => startFormatWorker(specSize, PRETTIER_OPTIONS);
+/** Below this much spec text (bytes of the file, or characters once read), starting a worker costs more than it saves. */
+const WORKER_FROM_SPEC_SIZE = 256 * 1024;
 
-/** On the worker thread when one runs; else here, loading prettier on first use. */
-const formatText = (text: string): Promise<string> =>
-  formatOnWorker(text, PRETTIER_OPTIONS) ?? import("prettier").then(({ format }) => format(text, PRETTIER_OPTIONS));
+/**
+ * A run that started no worker up front (a small spec, or a run cache holding the last run's
+ * formatted statements) starts one for a job this large, to format it while ts-morph prints.
+ */
+const WORKER_FROM_JOB_SIZE = 64 * 1024;
+
+/** Starts prettier's worker thread, before the spec is analyzed, when a spec of this size gains from it. */
+export const startFormatting = (specSize: number): void => {
+  if (specSize >= WORKER_FROM_SPEC_SIZE) startFormatWorker(PRETTIER_OPTIONS);
+};
+
+/** On the worker thread when one runs or the job is large; else here, loading prettier on first use. */
+function formatText(text: string): Promise<string> {
+  if (text.length >= WORKER_FROM_JOB_SIZE) startFormatWorker(PRETTIER_OPTIONS);
+  return formatOnWorker(text, PRETTIER_OPTIONS) ?? import("prettier").then(({ format }) => format(text, PRETTIER_OPTIONS));
+}
 
 /**
  * prettier over every file. A file whose emitter marked its statements has only those not in

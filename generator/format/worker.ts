@@ -10,9 +10,6 @@ import { Worker } from "node:worker_threads";
  * process alive, and is reused by later runs in the same process.
  */
 
-/** Below this much spec text (bytes of the file, or characters once read), starting a worker costs more than it saves. */
-const WORKER_FROM_SPEC_SIZE = 256 * 1024;
-
 /**
  * The whole worker program. Until its first job arrives it formats a sample of the code the
  * generator writes, so that prettier is loaded and compiled by the JIT when the real work comes:
@@ -63,9 +60,9 @@ let worker: Worker | undefined;
 const pending = new Map<number, Job>();
 let nextId = 0;
 
-/** Starts the worker if the spec is large enough to gain from it; later calls reuse it. */
-export function startFormatWorker(specSize: number, options: object): void {
-  if (worker || specSize < WORKER_FROM_SPEC_SIZE) return;
+/** Starts the worker; later calls reuse it. */
+export function startFormatWorker(options: object): void {
+  if (worker) return;
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve("prettier")).href;
   const started = new Worker(WORKER_SOURCE, {
     eval: true,

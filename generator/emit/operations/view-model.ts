@@ -95,7 +95,7 @@ function resultType(operation: Operation, names: NameTable, reading: Operation["
       return `AsyncIterable<${data}>`;
   }
   // The runtime resolves 204/205 to undefined, whatever else the operation may answer.
-  return operation.responses.some((r) => r.status === "204" || r.status === "205") ? `${data} | undefined` : data;
+  return operation.responses.some((r) => r.status === "204" || r.status === "205") ? unionOf([data, "undefined"]) : data;
 }
 
 function bodyType(operation: Operation, names: NameTable): string {
