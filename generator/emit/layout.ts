@@ -49,9 +49,10 @@ export function unionLayout(indent: string, head: string, members: string[]): Un
   return fits(`${indent}  ${union};`) ? "next-line" : "one-per-line";
 }
 
+const isObjectType = (member: string): boolean => member.startsWith("{") && member.endsWith("}");
+
 const hugsObject = (members: string[]): boolean =>
-  members.filter((m) => m.startsWith("{") && m.endsWith("}")).length === 1 &&
-  members.every((m) => (m.startsWith("{") && m.endsWith("}")) || m === "null" || m === "undefined" || m === "void");
+  members.filter(isObjectType).length === 1 && members.every((m) => isObjectType(m) || m === "null" || m === "undefined" || m === "void");
 
 /** The text after `head` in a layout; `continuation` starts each line after the first. */
 export function unionText(layout: UnionLayout, members: string[], continuation: string): string {

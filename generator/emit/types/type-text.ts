@@ -74,7 +74,8 @@ export const topLevelParts = (text: string, operator: "|" | "&"): string[] => sp
 /** A union of type texts; an intersection among several is parenthesized, as prettier prints it. */
 export function unionOf(parts: string[]): string {
   const unique = [...new Set(parts)];
-  return joinUnique(unique.length === 1 ? unique : unique.map((p) => (topLevelParts(p, "&").length > 1 ? `(${p})` : p)), " | ");
+  if (unique.length < 2) return unique[0] ?? "never";
+  return unique.map((p) => (topLevelParts(p, "&").length > 1 ? `(${p})` : p)).join(" | ");
 }
 
 function joinUnique(parts: string[], separator: string): string {
