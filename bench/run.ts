@@ -23,7 +23,8 @@ if (!existsSync(SPEC)) {
 const work = mkdtempSync(join(tmpdir(), "specforge-bench-"));
 const results: Record<string, unknown> = { runs: RUNS, node: process.version };
 const rows: string[][] = [];
-const fmt = (s: Sample[]): string => `${(median(s.map((x) => x.ms)) / 1000).toFixed(2)} s, ${median(s.map((x) => x.rssMiB)).toFixed(0)} MiB`;
+const fmt = (s: Sample[]): string =>
+  `${(median(s.map((x) => x.ms)) / 1000).toFixed(2)} s, ${median(s.map((x) => x.rssMiB)).toFixed(0)} MiB`;
 const report = (name: string, ours: Sample[], peer: Sample[] | undefined, ratios: number[] | undefined, target: string): void => {
   const ratio = ratios ? median(ratios) : undefined;
   rows.push([name, fmt(ours), peer ? fmt(peer) : "", ratio === undefined ? "" : `${ratio.toFixed(2)}x`, target]);
@@ -82,7 +83,16 @@ const edit = pairs(
 report("generate after a one-schema edit", edit.ours, edit.peer, edit.ratios, "<= 0.3x");
 // What no edit can avoid without state kept between runs (bench/floor.ts).
 const FLOOR = join(ROOT, "dist-bench", "floor.js");
-buildSync({ entryPoints: [join(ROOT, "bench", "floor.ts")], bundle: true, splitting: false, platform: "node", format: "esm", packages: "external", outfile: FLOOR, logLevel: "warning" });
+buildSync({
+  entryPoints: [join(ROOT, "bench", "floor.ts")],
+  bundle: true,
+  splitting: false,
+  platform: "node",
+  format: "esm",
+  packages: "external",
+  outfile: FLOOR,
+  logLevel: "warning",
+});
 const floor = pairs(
   RUNS,
   () => run(FLOOR, [edited]),
@@ -126,7 +136,12 @@ rows.push(["tsc --noEmit, hey-api's client (peer)", seconds(tsc.heyApi!), second
 results.typeCheck = tsc;
 
 // 5. Bundle size of an app calling one operation.
-const seedBytes = bundleSize(join(work, "bundle-seed"), join(ROOT, "generated"), "createEnvironmentVariable", "{ body: { type: 'string', label: 'l', values: { production: 'v' } } }");
+const seedBytes = bundleSize(
+  join(work, "bundle-seed"),
+  join(ROOT, "generated"),
+  "createEnvironmentVariable",
+  "{ body: { type: 'string', label: 'l', values: { production: 'v' } } }",
+);
 const fullBytes = bundleSize(join(work, "bundle-full"), current, "listHistory", "{}");
 rows.push(["one-operation bundle, gzip (seed)", `${seedBytes} B`, "", "", "<= 1,200 B"]);
 rows.push(["one-operation bundle, gzip (full spec)", `${fullBytes} B`, "", "", ""]);
@@ -134,7 +149,15 @@ results.bundle = { seed: seedBytes, full: fullBytes };
 
 // 6. Where the time goes.
 const profile = await stageProfile(SPEC);
-rows.push(["profile (in-process)", Object.entries(profile).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(", "), "", "", ""]);
+rows.push([
+  "profile (in-process)",
+  Object.entries(profile)
+    .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+    .join(", "),
+  "",
+  "",
+  "",
+]);
 results.profile = profile;
 
 const header = ["measure", "specforge", "openapi-typescript", "ratio", "target"];

@@ -8,7 +8,18 @@ const TSC = join(import.meta.dirname, "..", "node_modules", "typescript", "bin",
  * Strict, without skipLibCheck, with the DOM library a fetch client needs. Bundler resolution,
  * because hey-api's output imports without file extensions (ours compiles either way).
  */
-const STRICT = { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, types: [] as string[], lib: ["ES2023", "DOM"] };
+const STRICT = {
+  target: "ES2022",
+  module: "ESNext",
+  moduleResolution: "Bundler",
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  skipLibCheck: false,
+  noEmit: true,
+  types: [] as string[],
+  lib: ["ES2023", "DOM"],
+};
 
 const tsFiles = (path: string): string[] =>
   path.endsWith(".ts")
@@ -29,7 +40,10 @@ export interface Program {
 export function typeCheckTimes(dir: string, programs: Program[], times: number): Record<string, number> {
   mkdirSync(dir, { recursive: true });
   for (const { name, path } of programs) {
-    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ compilerOptions: STRICT, files: tsFiles(path).map((f) => relative(dir, f)) }));
+    writeFileSync(
+      join(dir, `${name}.json`),
+      JSON.stringify({ compilerOptions: STRICT, files: tsFiles(path).map((f) => relative(dir, f)) }),
+    );
   }
   const samples: Record<string, number[]> = {};
   for (let i = 0; i < times; i++) {

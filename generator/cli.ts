@@ -39,7 +39,12 @@ interface CompareArgs extends ReportArgs {
 }
 
 /** The change report between the model recorded in the output folder and the current spec; undefined when none is recorded. */
-function recordedChanges(out: string, outLabel: string, current: ApiModel, spec: string): { report?: ChangeReport; sides: Sides; note?: string } {
+function recordedChanges(
+  out: string,
+  outLabel: string,
+  current: ApiModel,
+  spec: string,
+): { report?: ChangeReport; sides: Sides; note?: string } {
   const sides = { base: `${outLabel}/${MODEL_FILE}`, head: spec };
   const recorded = readRecordedModel(out);
   if ("model" in recorded) return { report: diffApiModels(recorded.model, current), sides };
@@ -69,7 +74,9 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   const spec = specFingerprint(args.spec);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    process.stdout.write(`specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`);
+    process.stdout.write(
+      `specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`,
+    );
     return EXIT.ok;
   }
   const previous = readRunCache(args.out);
@@ -84,7 +91,8 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache);
   const remember = (): void => {
     const files: RunCache["files"] = {};
-    for (const f of result.files ?? []) files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
+    for (const f of result.files ?? [])
+      files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
     writeRunCache(args.out, { generator, files, segments: record.segments });
   };
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
@@ -103,7 +111,8 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   const human = args.format === "json" ? process.stderr : process.stdout;
   if (args.format === "json") process.stdout.write(reportJson(changes.report, changes.sides, changes.note) + "\n");
   const printChanges = (): void => {
-    if (args.format === "text") human.write((changes.report ? reportText(changes.report, changes.sides) : `specforge: ${changes.note}`) + "\n");
+    if (args.format === "text")
+      human.write((changes.report ? reportText(changes.report, changes.sides) : `specforge: ${changes.note}`) + "\n");
   };
   if (args.check) {
     if (plan.changes.length === 0) {
@@ -124,7 +133,9 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   const written = plan.changes.filter((c) => c.kind !== "removed").length;
   const removed = plan.changes.length - written;
   const ms = Math.round(performance.now() - started);
-  human.write(`specforge: ${counts} -> ${outLabel}/: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`);
+  human.write(
+    `specforge: ${counts} -> ${outLabel}/: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
+  );
   return gate(args, changes.report) ?? EXIT.ok;
 }
 
@@ -151,8 +162,15 @@ export async function main(argv: string[]): Promise<number> {
   let run: (() => Promise<number> | number) | undefined;
   const spec = { type: "string", default: "spec", describe: "The OpenAPI document, or a folder holding exactly one" } as const;
   const report = {
-    format: { choices: ["text", "json"] as const, default: "text" as const, describe: "The API change report as text, or as JSON on stdout" },
-    "fail-on": { choices: ["breaking"] as const, describe: "Exit 1 only for breaking API changes (a compatibility gate), not for other drift" },
+    format: {
+      choices: ["text", "json"] as const,
+      default: "text" as const,
+      describe: "The API change report as text, or as JSON on stdout",
+    },
+    "fail-on": {
+      choices: ["breaking"] as const,
+      describe: "Exit 1 only for breaking API changes (a compatibility gate), not for other drift",
+    },
   };
   await yargs(argv)
     .scriptName("specforge")
@@ -163,7 +181,11 @@ export async function main(argv: string[]): Promise<number> {
         y.options({
           spec,
           out: { type: "string", default: "generated", describe: "The output folder" },
-          check: { type: "boolean", default: false, describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current" },
+          check: {
+            type: "boolean",
+            default: false,
+            describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
+          },
           strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
           ...report,
         }),
@@ -174,7 +196,12 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       "compare",
       "Compare two specs and print the API change report, without generating.",
-      (y) => y.options({ base: { type: "string", demandOption: true, describe: "The older spec" }, spec: { ...spec, describe: "The newer spec" }, ...report }),
+      (y) =>
+        y.options({
+          base: { type: "string", demandOption: true, describe: "The older spec" },
+          spec: { ...spec, describe: "The newer spec" },
+          ...report,
+        }),
       (a) => {
         run = () => runCompare(a);
       },

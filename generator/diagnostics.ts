@@ -23,8 +23,7 @@ export interface Diagnostic {
 
 export type DiagnosticInput = Omit<Diagnostic, "file" | "line" | "column">;
 
-export const hasErrors = (list: readonly Diagnostic[]): boolean =>
-  list.some((d) => d.severity === "error");
+export const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d) => d.severity === "error");
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;

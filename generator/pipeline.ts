@@ -32,7 +32,11 @@ export interface Generation {
 /** Adds file, line and column to a stage's diagnostic, from the loader's source map. */
 const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput) => {
   const at = source.locate(d.pointer);
-  into.push(at ? { ...d, file: at.file ?? source.file, line: at.line, column: at.column, pointer: at.pointer ?? d.pointer } : { ...d, file: source.file });
+  into.push(
+    at
+      ? { ...d, file: at.file ?? source.file, line: at.line, column: at.column, pointer: at.pointer ?? d.pointer }
+      : { ...d, file: source.file },
+  );
 };
 
 /**
@@ -88,7 +92,12 @@ interface Analysis {
 }
 
 /** load -> validate -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
-function analyzeWith(specPath: string, diagnostics: Diagnostic[], timed: Timer, onLoaded?: (source: SpecSource) => void): Analysis | undefined {
+function analyzeWith(
+  specPath: string,
+  diagnostics: Diagnostic[],
+  timed: Timer,
+  onLoaded?: (source: SpecSource) => void,
+): Analysis | undefined {
   const source = timed("load", () => loadSpec(specPath, diagnostics));
   if (!source) return undefined;
   onLoaded?.(source);

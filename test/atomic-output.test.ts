@@ -14,7 +14,10 @@ const spec = (tags: string[]): string =>
     "info: { title: t, version: '1' }",
     "servers: [{ url: 'https://api.example.com' }]",
     "paths:",
-    ...tags.flatMap((tag) => [`  /${tag}:`, `    get: { operationId: list_${tag}, tags: [${tag}], responses: { '204': { description: none } } }`]),
+    ...tags.flatMap((tag) => [
+      `  /${tag}:`,
+      `    get: { operationId: list_${tag}, tags: [${tag}], responses: { '204': { description: none } } }`,
+    ]),
   ].join("\n") + "\n";
 
 /** A project with output generated from two tags, plus files of the user's own beside it. */

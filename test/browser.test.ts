@@ -12,7 +12,10 @@ import { ROOT } from "./support/paths.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
-if (!present) console.warn(`\n!!!!! SKIPPED: test/browser.test.ts needs ${CHROMIUM} (apt-get install -y chromium); the browser was NOT tested. !!!!!\n`);
+if (!present)
+  console.warn(
+    `\n!!!!! SKIPPED: test/browser.test.ts needs ${CHROMIUM} (apt-get install -y chromium); the browser was NOT tested. !!!!!\n`,
+  );
 
 /** Runs in the page: every call's outcome, as plain data. */
 const PAGE_SCRIPT = `
@@ -40,11 +43,15 @@ const profile = mkdtempSync(join(tmpdir(), "specforge-chromium-"));
 
 beforeAll(async () => {
   if (!present) return;
-  bundle = execFileSync(join(ROOT, "node_modules", "esbuild", "bin", "esbuild"), ["--bundle", "--format=esm", "--platform=browser", "--loader=ts"], {
-    input: PAGE_SCRIPT,
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  bundle = execFileSync(
+    join(ROOT, "node_modules", "esbuild", "bin", "esbuild"),
+    ["--bundle", "--format=esm", "--platform=browser", "--loader=ts"],
+    {
+      input: PAGE_SCRIPT,
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   server = await startServer({
     default: (req, res) => {
       if (req.path === "/") {
@@ -57,7 +64,11 @@ beforeAll(async () => {
       }
       if (req.path === "/uploads") {
         const body = req.bytes.toString("latin1");
-        const ok = body.includes('name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nh\xc3\xa9llo\r\n') && body.includes('name="count"\r\n\r\n2\r\n') && body.includes('name="flag"\r\n\r\nfalse\r\n') && body.includes("\x01\x02");
+        const ok =
+          body.includes('name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nh\xc3\xa9llo\r\n') &&
+          body.includes('name="count"\r\n\r\n2\r\n') &&
+          body.includes('name="flag"\r\n\r\nfalse\r\n') &&
+          body.includes("\x01\x02");
         return sendJson(res, 200, { ok });
       }
       if (req.path === "/audio") {
@@ -71,7 +82,16 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 120_000);
 

@@ -21,8 +21,14 @@ function example(name: string): string {
 /** The README's three edits: one breaking, one notice, one non-breaking, all in response schemas. */
 const EDITS = {
   breaking: ["        - id\n        - workspace_id\n        - values\n", "        - id\n        - values\n"],
-  notice: ["        - auth_connection\n      title: EnvironmentVariableResponseType", "        - auth_connection\n        - oauth\n      title: EnvironmentVariableResponseType"],
-  nonBreaking: ["        workspace_id:\n          type: string\n", "        workspace_id:\n          type: string\n        note:\n          type: string\n"],
+  notice: [
+    "        - auth_connection\n      title: EnvironmentVariableResponseType",
+    "        - auth_connection\n        - oauth\n      title: EnvironmentVariableResponseType",
+  ],
+  nonBreaking: [
+    "        workspace_id:\n          type: string\n",
+    "        workspace_id:\n          type: string\n        note:\n          type: string\n",
+  ],
 } as const;
 
 /** A scratch project generated from the seed, whose spec then gets `edits`. */
@@ -78,7 +84,12 @@ describe("generate --check prints the API change report before the drift", () =>
     writeFileSync(join(dir, "generated", ".specforge", "api-model.json"), "not json");
     const result = runCli(["generate", "--check", "--format", "json"], { cwd: dir });
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ base: null, summary: null, changes: [], note: expect.stringContaining("is not valid JSON") });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      base: null,
+      summary: null,
+      changes: [],
+      note: expect.stringContaining("is not valid JSON"),
+    });
   });
 });
 
@@ -87,7 +98,9 @@ describe("generate rewriting files", () => {
     const dir = edited("breaking", "notice");
     const result = runCli(["generate", "--fail-on", "breaking"], { cwd: dir });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^specforge: API changes from generated\/\.specforge\/api-model\.json to spec: 1 breaking, 1 notice, 0 non-breaking\n/);
+    expect(result.stdout).toMatch(
+      /^specforge: API changes from generated\/\.specforge\/api-model\.json to spec: 1 breaking, 1 notice, 0 non-breaking\n/,
+    );
     expect(result.stdout).toMatch(/written/);
     expect(runCli(["generate", "--check"], { cwd: dir }).status).toBe(0);
   });
@@ -139,7 +152,11 @@ describe("the README's GitHub Actions job", () => {
     const gate = steps.find((s) => s.run?.includes("compare"))!;
     expect(gate.shell).toBe("bash");
     // The git lines need a remote; the base spec they would fetch is the scratch project's base.yaml.
-    const command = gate.run!.trim().split("\n").at(-1)!.replace("node dist/cli.js", `node ${JSON.stringify(CLI)}`);
+    const command = gate
+      .run!.trim()
+      .split("\n")
+      .at(-1)!
+      .replace("node dist/cli.js", `node ${JSON.stringify(CLI)}`);
     const run = (dir: string) => {
       const summary = join(dir, "summary.md");
       const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], {

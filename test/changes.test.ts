@@ -37,8 +37,16 @@ const modelOf = (document: Record<string, unknown>): ApiModel => {
   const { api, names } = irOf(document);
   return buildApiModel(api, names);
 };
-const changes = (before: Record<string, unknown>, after: Record<string, unknown>): Pick<ApiChange, "kind" | "severity" | "identifier" | "member">[] =>
-  diffApiModels(modelOf(before), modelOf(after)).changes.map(({ kind, severity, identifier, member }) => ({ kind, severity, identifier, member }));
+const changes = (
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Pick<ApiChange, "kind" | "severity" | "identifier" | "member">[] =>
+  diffApiModels(modelOf(before), modelOf(after)).changes.map(({ kind, severity, identifier, member }) => ({
+    kind,
+    severity,
+    identifier,
+    member,
+  }));
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
 const nullable = (schema: unknown) => ({ anyOf: [schema, { type: "null" }] });
@@ -57,9 +65,27 @@ describe("classification follows the direction the data flows", () => {
 
   it.each([
     // kind, in a request, in a response
-    ["required-property-added", object({ a: { type: "string" } }), object({ a: { type: "string" }, b: { type: "string" } }, ["b"]), "breaking", "non-breaking"],
-    ["property-added", object({ a: { type: "string" } }), object({ a: { type: "string" }, b: { type: "string" } }), "non-breaking", "non-breaking"],
-    ["property-removed", object({ a: { type: "string" }, b: { type: "string" } }), object({ a: { type: "string" } }), "breaking", "breaking"],
+    [
+      "required-property-added",
+      object({ a: { type: "string" } }),
+      object({ a: { type: "string" }, b: { type: "string" } }, ["b"]),
+      "breaking",
+      "non-breaking",
+    ],
+    [
+      "property-added",
+      object({ a: { type: "string" } }),
+      object({ a: { type: "string" }, b: { type: "string" } }),
+      "non-breaking",
+      "non-breaking",
+    ],
+    [
+      "property-removed",
+      object({ a: { type: "string" }, b: { type: "string" } }),
+      object({ a: { type: "string" } }),
+      "breaking",
+      "breaking",
+    ],
     ["property-now-optional", object({ a: { type: "string" } }, ["a"]), object({ a: { type: "string" } }), "non-breaking", "breaking"],
     ["property-now-required", object({ a: { type: "string" } }), object({ a: { type: "string" } }, ["a"]), "breaking", "non-breaking"],
     ["value-added", { enum: ["a", "b"] }, { enum: ["a", "b", "c"] }, "non-breaking", "notice"],
@@ -69,7 +95,10 @@ describe("classification follows the direction the data flows", () => {
     ["type-changed", { type: "string" }, { type: "integer" }, "breaking", "breaking"],
     ["nullable-removed", { type: ["string", "null"] }, { type: "string" }, "breaking", "non-breaking"],
   ])("%s: %s in a request, %s in a response", (kind, before, after, inRequest, inResponse) => {
-    for (const [schema, severity] of [["Req", inRequest], ["Res", inResponse]] as const) {
+    for (const [schema, severity] of [
+      ["Req", inRequest],
+      ["Res", inResponse],
+    ] as const) {
       expect(changes(spec({ [schema]: before }), spec({ [schema]: after })).map((c) => [c.kind, c.severity])).toEqual([[kind, severity]]);
     }
   });
@@ -82,13 +111,21 @@ describe("classification follows the direction the data flows", () => {
 
 describe("what the IR already makes equal is not a change", () => {
   it("allOf [$ref X] with sibling keywords becoming $ref X with the same siblings reports nothing", () => {
-    const before = spec({ Res: object({ a: { allOf: [{ $ref: "#/components/schemas/Leaf" }], description: "A leaf.", default: "x" } }), Leaf: { type: "string" } });
-    const after = spec({ Res: object({ a: { $ref: "#/components/schemas/Leaf", description: "Another text.", default: "x" } }), Leaf: { type: "string" } });
+    const before = spec({
+      Res: object({ a: { allOf: [{ $ref: "#/components/schemas/Leaf" }], description: "A leaf.", default: "x" } }),
+      Leaf: { type: "string" },
+    });
+    const after = spec({
+      Res: object({ a: { $ref: "#/components/schemas/Leaf", description: "Another text.", default: "x" } }),
+      Leaf: { type: "string" },
+    });
     expect(changes(before, after)).toEqual([]);
   });
 
   it("documentation changes are not API changes", () => {
-    expect(changes(spec({ Res: { type: "string", description: "a" } }), spec({ Res: { type: "string", description: "b", title: "T" } }))).toEqual([]);
+    expect(
+      changes(spec({ Res: { type: "string", description: "a" } }), spec({ Res: { type: "string", description: "b", title: "T" } })),
+    ).toEqual([]);
   });
 });
 
@@ -96,7 +133,10 @@ describe("unions and discriminators", () => {
   const variant = (tag: string) => object({ kind: { const: tag }, x: { type: "string" } }, ["kind"]);
   const union = (mapping: Record<string, string>) => ({
     oneOf: [...new Set(Object.values(mapping))].map((name) => ({ $ref: `#/components/schemas/${name}` })),
-    discriminator: { propertyName: "kind", mapping: Object.fromEntries(Object.entries(mapping).map(([v, n]) => [v, `#/components/schemas/${n}`])) },
+    discriminator: {
+      propertyName: "kind",
+      mapping: Object.fromEntries(Object.entries(mapping).map(([v, n]) => [v, `#/components/schemas/${n}`])),
+    },
   });
 
   it("a variant added to a response union is a notice; removed from a request union, breaking", () => {
@@ -120,11 +160,18 @@ describe("unions and discriminators", () => {
 });
 
 describe("operations", () => {
-  const op = (operationId: string, parameters: unknown[] = []) => ({ operationId, parameters, responses: { "204": { description: "none" } } });
+  const op = (operationId: string, parameters: unknown[] = []) => ({
+    operationId,
+    parameters,
+    responses: { "204": { description: "none" } },
+  });
   const paths = (entries: Record<string, unknown>) => spec({}, entries);
 
   it("a path that only lost its trailing slash is a move; the generated function keeps its name", () => {
-    const report = diffApiModels(modelOf(paths({ "/things/": { get: op("listThings") } })), modelOf(paths({ "/things": { get: op("listThings2") } })));
+    const report = diffApiModels(
+      modelOf(paths({ "/things/": { get: op("listThings") } })),
+      modelOf(paths({ "/things": { get: op("listThings2") } })),
+    );
     expect(report.operations).toEqual({ added: [], removed: [], moved: [{ from: "GET /things/", to: "GET /things" }], changed: [] });
     expect(report.changes.map((c) => [c.kind, c.severity])).toEqual([
       ["operation-moved", "non-breaking"],
@@ -155,7 +202,11 @@ describe("the recorded model", () => {
     expect(isGeneratedFile(first)).toBe(true);
     const parsed = JSON.parse(first) as Record<string, unknown> & ApiModel;
     expect(Object.keys(parsed)).toEqual(["//", "format", "operations", "schemas", "title", "version"]);
-    expect(Object.keys(parsed.schemas.Res!.type.kind === "object" ? parsed.schemas.Res!.type.properties : {})).toEqual(["a", "b", "constructor"]);
+    expect(Object.keys(parsed.schemas.Res!.type.kind === "object" ? parsed.schemas.Res!.type.properties : {})).toEqual([
+      "a",
+      "b",
+      "constructor",
+    ]);
     // A spec property named like an Object.prototype member is data, not a lookup into the prototype.
     expect(diffApiModels(parsed, modelOf(document)).changes).toEqual([]);
   });

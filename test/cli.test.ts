@@ -26,7 +26,10 @@ describe("generate", () => {
 
   it("gives byte-identical output whatever the working directory, time zone and locale", () => {
     const dir = scratchProject();
-    runCli(["generate", "--spec", join(dir, "spec"), "--out", join(dir, "a")], { cwd: "/", env: { TZ: "Pacific/Kiritimati", LC_ALL: "tr_TR.UTF-8", LANG: "tr_TR.UTF-8" } });
+    runCli(["generate", "--spec", join(dir, "spec"), "--out", join(dir, "a")], {
+      cwd: "/",
+      env: { TZ: "Pacific/Kiritimati", LC_ALL: "tr_TR.UTF-8", LANG: "tr_TR.UTF-8" },
+    });
     runCli(["generate", "--spec", "spec", "--out", "b"], { cwd: dir, env: { TZ: "America/Los_Angeles", LC_ALL: "C", LANG: "C" } });
     const a = snapshotTree(join(dir, "a"));
     expect(Object.keys(a).length).toBe(8);
@@ -49,7 +52,10 @@ describe("generate", () => {
   it("runs through `npm run generate -- --spec X --out Y`", () => {
     const dir = scratchProject();
     const out = join(dir, "elsewhere");
-    const result = spawnSync("npm", ["run", "-s", "generate", "--", "--spec", join(dir, SPEC_FILE), "--out", out], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync("npm", ["run", "-s", "generate", "--", "--spec", join(dir, SPEC_FILE), "--out", out], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
     expect(Object.keys(snapshotTree(out)).sort()).toEqual([
       ".specforge/api-model.json",
@@ -69,7 +75,10 @@ describe("generate --check", () => {
     const dir = scratchProject();
     expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
     const spec = join(dir, SPEC_FILE);
-    writeFileSync(spec, readFileSync(spec, "utf8").replace("Unique label for the environment variable.", "The label, unique per workspace."));
+    writeFileSync(
+      spec,
+      readFileSync(spec, "utf8").replace("Unique label for the environment variable.", "The label, unique per workspace."),
+    );
     const before = snapshotTree(join(dir, "generated"));
 
     const drift = runCli(["generate", "--check"], { cwd: dir });

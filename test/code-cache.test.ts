@@ -11,7 +11,14 @@ import { ROOT } from "./support/paths.js";
 // compiled before and never looks at the cache.
 const work = mkdtempSync(join(tmpdir(), "specforge-code-cache-"));
 const loader = join(work, "code-cache.mjs");
-buildSync({ entryPoints: [join(ROOT, "generator", "cache", "code-cache.ts")], bundle: true, platform: "node", format: "esm", outfile: loader, logLevel: "warning" });
+buildSync({
+  entryPoints: [join(ROOT, "generator", "cache", "code-cache.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  outfile: loader,
+  logLevel: "warning",
+});
 
 /** Preloads `file` in a new Node process, then requires it: how it was loaded, and what require returned. */
 function load(file: string): { how: string; again: string; evaluations: number; exports: unknown } {

@@ -17,7 +17,10 @@ async function diagnosticsOf(name: string, lines: string[]): Promise<{ got: Want
   writeFileSync(file, lines.join("\n") + "\n");
   const result = await generate(file);
   for (const d of result.diagnostics) expect(d.file).toBe(file);
-  return { got: result.diagnostics.map((d) => [d.code, d.severity, d.pointer, `${d.line}:${d.column}`]), generated: result.files !== undefined };
+  return {
+    got: result.diagnostics.map((d) => [d.code, d.severity, d.pointer, `${d.line}:${d.column}`]),
+    generated: result.files !== undefined,
+  };
 }
 
 const head = ["openapi: 3.1.0", "info: { title: t, version: '1' }"];
@@ -26,10 +29,31 @@ const schemas = (...lines: string[]): string[] => [...head, "paths: {}", "compon
 
 describe("diagnostics carry code, severity, pointer and file:line:column", () => {
   it.each<{ given: string; name?: string; lines: string[]; want: Want[]; generates: boolean }>([
-    { given: "a YAML syntax error", lines: [...head, "paths:", "  /a: [", "components: {}"], want: [["E_SYNTAX", "error", "", "5:1"]], generates: false },
-    { given: "a JSON syntax error", name: "spec.json", lines: ["{", '  "openapi": "3.1.0",', '  "info": { "title": "t" "version": "1" },', '  "paths": {}', "}"], want: [["E_SYNTAX", "error", "", "3:26"]], generates: false },
-    { given: "not an OpenAPI document", lines: ["title: not a spec", "paths: {}"], want: [["E_NOT_OPENAPI", "error", "", "1:1"]], generates: false },
-    { given: "Swagger 2.0", lines: ["info: { title: t, version: '1' }", "swagger: '2.0'", "paths: {}"], want: [["E_VERSION_UNSUPPORTED", "error", "/swagger", "2:1"]], generates: false },
+    {
+      given: "a YAML syntax error",
+      lines: [...head, "paths:", "  /a: [", "components: {}"],
+      want: [["E_SYNTAX", "error", "", "5:1"]],
+      generates: false,
+    },
+    {
+      given: "a JSON syntax error",
+      name: "spec.json",
+      lines: ["{", '  "openapi": "3.1.0",', '  "info": { "title": "t" "version": "1" },', '  "paths": {}', "}"],
+      want: [["E_SYNTAX", "error", "", "3:26"]],
+      generates: false,
+    },
+    {
+      given: "not an OpenAPI document",
+      lines: ["title: not a spec", "paths: {}"],
+      want: [["E_NOT_OPENAPI", "error", "", "1:1"]],
+      generates: false,
+    },
+    {
+      given: "Swagger 2.0",
+      lines: ["info: { title: t, version: '1' }", "swagger: '2.0'", "paths: {}"],
+      want: [["E_VERSION_UNSUPPORTED", "error", "/swagger", "2:1"]],
+      generates: false,
+    },
     {
       given: "a dangling $ref, degraded to unknown",
       lines: schemas("    A:", "      type: object", "      properties:", "        b: { $ref: '#/components/schemas/Missing' }"),
@@ -44,7 +68,13 @@ describe("diagnostics carry code, severity, pointer and file:line:column", () =>
     },
     {
       given: "a duplicate operationId",
-      lines: [...head, "paths:", "  /a:", "    get: { operationId: same, responses: { '204': { description: none } } }", "    put: { operationId: same, responses: { '204': { description: none } } }"],
+      lines: [
+        ...head,
+        "paths:",
+        "  /a:",
+        "    get: { operationId: same, responses: { '204': { description: none } } }",
+        "    put: { operationId: same, responses: { '204': { description: none } } }",
+      ],
       want: [["E_OPERATION_ID_DUPLICATE", "error", "/paths/~1a/put/operationId", "6:12"]],
       generates: false,
     },

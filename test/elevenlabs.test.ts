@@ -42,7 +42,12 @@ describe.runIf(available)("the full ElevenLabs API (208 operations, 593 schemas,
     const discriminated = api.schemas.filter((s) => s.type.kind === "union" && s.type.discriminator !== undefined);
     // Each of the spec's 31 discriminators, some also in a Writable twin; all named, all with match.
     expect(discriminated.length).toBeGreaterThanOrEqual(31);
-    for (const schema of discriminated) expect(names.schemas.get(schema.id)).toMatchObject({ guard: expect.any(String), match: expect.any(String), values: expect.any(String) });
+    for (const schema of discriminated)
+      expect(names.schemas.get(schema.id)).toMatchObject({
+        guard: expect.any(String),
+        match: expect.any(String),
+        values: expect.any(String),
+      });
     const guards = readFileSync(join(dir, "out", "guards.ts"), "utf8");
     expect(guards.match(/^export function match/gm)?.length).toBe(discriminated.length);
   });

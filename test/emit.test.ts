@@ -37,7 +37,11 @@ describe("typeText", () => {
       { kind: "object", properties: [{ name: "a", type: str, required: true, doc: { description: "The a." }, pointer: "" }] },
       "{\n/** The a. */\na: string;\n}",
     ],
-    ["intersection alone in a union", { kind: "union", members: [{ kind: "intersection", members: [str, { kind: "number" }] }] }, "string & number"],
+    [
+      "intersection alone in a union",
+      { kind: "union", members: [{ kind: "intersection", members: [str, { kind: "number" }] }] },
+      "string & number",
+    ],
   ])("%s", (_label, node, expected) => expect(typeText(node, names)).toBe(expected));
 });
 
@@ -60,7 +64,8 @@ describe("checkExpression", () => {
   ])("%s", (_label, node, expected) => expect(checkExpression(node, "v", names)).toBe(expected));
 
   it("checks behave at run time", () => {
-    const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+    const isRecord = (value: unknown): value is Record<string, unknown> =>
+      typeof value === "object" && value !== null && !Array.isArray(value);
     const node: TypeNode = {
       kind: "object",
       properties: [

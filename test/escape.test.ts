@@ -206,7 +206,7 @@ describe("docText", () => {
     { given: "form\u000cfeed\u000bvt", want: ["form\\u000cfeed\\u000bvt"] },
     { given: "tab\tkept", want: ["tab\tkept"] },
     { given: "trailing   \nspace", want: ["trailing", "space"] },
-    { given: "`${x}` \"q\" \\", want: ["`${x}` \"q\" \\"] },
+    { given: '`${x}` "q" \\', want: ['`${x}` "q" \\'] },
   ])("docText($given)", ({ given, want }) => {
     expect(docText(given)).toEqual(want);
   });
@@ -258,7 +258,7 @@ describe("lineCommentText", () => {
     { given: "a\nb", want: "a b" },
     { given: "a\r\nb", want: "a  b" },
     { given: "a\u2028b\u2029c", want: "a b c" },
-    { given: "*/ /* `${x}` \"q\" \\", want: "*/ /* `${x}` \"q\" \\" },
+    { given: '*/ /* `${x}` "q" \\', want: '*/ /* `${x}` "q" \\' },
   ])("lineCommentText($given) = $want", ({ given, want }) => {
     expect(lineCommentText(given)).toBe(want);
   });

@@ -23,7 +23,12 @@ describe("the spec's fingerprint", () => {
     const dir = folder();
     mkdirSync(join(dir, "api"));
     writeFileSync(join(dir, "api", "parts.json"), JSON.stringify({ Pet: { type: "string" } }));
-    const spec = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {}, components: { schemas: { Pet: { $ref: "parts.json#/Pet" } } } };
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: { schemas: { Pet: { $ref: "parts.json#/Pet" } } },
+    };
     writeFileSync(join(dir, "api", "openapi.json"), JSON.stringify(spec));
     const before = specFingerprint(join(dir, "api", "openapi.json"));
     writeFileSync(join(dir, "api", "parts.json"), JSON.stringify({ Pet: { type: "integer" } }));
@@ -44,7 +49,7 @@ describe("the output's fingerprint", () => {
     const recorded = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
     const inputs = { generator: recorded.generator as string, spec: recorded.spec as string };
     expect(outputCurrent(out, inputs)).toBe(true);
-    for (const broken of [{ ...recorded, files: null }, { ...recorded, files: { "operations": "0" } }, "not json"]) {
+    for (const broken of [{ ...recorded, files: null }, { ...recorded, files: { operations: "0" } }, "not json"]) {
       writeFileSync(file, typeof broken === "string" ? broken : JSON.stringify(broken));
       expect(outputCurrent(out, inputs)).toBe(false);
     }
@@ -58,7 +63,10 @@ describe("the output's fingerprint", () => {
     const dir = scratchProject();
     const spec = join(dir, "spec", "create-environment-variable.openapi.yaml");
     // An undeclared path parameter is a warning (W_PATH_PARAM_UNDECLARED), an error under --strict.
-    writeFileSync(spec, readFileSync(spec, "utf8").replace("/v1/convai/environment-variables:", "/v1/convai/environment-variables/{scope}:"));
+    writeFileSync(
+      spec,
+      readFileSync(spec, "utf8").replace("/v1/convai/environment-variables:", "/v1/convai/environment-variables/{scope}:"),
+    );
     const first = runCli(["generate"], { cwd: dir });
     expect(first.status).toBe(0);
     expect(first.stderr).toContain("W_PATH_PARAM_UNDECLARED");

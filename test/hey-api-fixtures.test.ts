@@ -62,7 +62,9 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
 
   it("generates strictly compiling output for every other fixture", () => {
     expect(fixtures.length - refused.size).toBeGreaterThan(150);
-    console.log(`hey-api fixtures: ${fixtures.length} in all, ${fixtures.length - refused.size} generated and compiled, ${refused.size} refused`);
+    console.log(
+      `hey-api fixtures: ${fixtures.length} in all, ${fixtures.length - refused.size} generated and compiled, ${refused.size} refused`,
+    );
     expect(typeCheck(written, "nodenext")).toEqual([]);
   });
 

@@ -12,9 +12,18 @@ import { ROOT } from "./support/paths.js";
 const ELEVENLABS = join(ROOT, "..", "shared", "specs", "elevenlabs");
 const available = existsSync(join(ELEVENLABS, "openapi.json")) && existsSync(join(ELEVENLABS, "history"));
 if (!available) {
-  console.warn(`\n${"!".repeat(80)}\n!! SKIPPED test/history.test.ts: ${ELEVENLABS} is absent, so the change report is NOT tested on real history.\n${"!".repeat(80)}\n`);
+  console.warn(
+    `\n${"!".repeat(80)}\n!! SKIPPED test/history.test.ts: ${ELEVENLABS} is absent, so the change report is NOT tested on real history.\n${"!".repeat(80)}\n`,
+  );
 }
-const versions = available ? [...readdirSync(join(ELEVENLABS, "history")).sort().map((f) => join("history", f)), "openapi.json"] : [];
+const versions = available
+  ? [
+      ...readdirSync(join(ELEVENLABS, "history"))
+        .sort()
+        .map((f) => join("history", f)),
+      "openapi.json",
+    ]
+  : [];
 const pairs = versions.slice(1).map((newer, i) => [versions[i]!, newer] as const);
 const specPath = (version: string): string => join(ELEVENLABS, version);
 const label = (version: string): string => version.replace(/^history\//, "").replace(/-.*$/, "");
@@ -70,7 +79,10 @@ function independentCounts(older: RawSpec, newer: RawSpec) {
   const newSchemas = Object.keys(newer.components.schemas);
   return {
     operations: { added, removed: removed.filter((k) => !moved.some((m) => m.from === k)), moved },
-    schemas: { added: newSchemas.filter((s) => !oldSchemas.includes(s)).sort(), removed: oldSchemas.filter((s) => !newSchemas.includes(s)).sort() },
+    schemas: {
+      added: newSchemas.filter((s) => !oldSchemas.includes(s)).sort(),
+      removed: oldSchemas.filter((s) => !newSchemas.includes(s)).sort(),
+    },
   };
 }
 
@@ -93,7 +105,17 @@ interface JsonReport {
   summary: { breaking: number; operations: { added: number; removed: number; moved: number }; schemas: { added: number; removed: number } };
   operations: { added: string[]; removed: string[]; moved: { from: string; to: string }[] };
   schemas: { added: string[]; removed: string[] };
-  changes: { kind: string; severity: string; breaking: boolean; direction: string; pointer: string; identifier: string; member: string; operation?: string; schema?: string }[];
+  changes: {
+    kind: string;
+    severity: string;
+    breaking: boolean;
+    direction: string;
+    pointer: string;
+    identifier: string;
+    member: string;
+    operation?: string;
+    schema?: string;
+  }[];
 }
 
 describe.skipIf(!available)("a year of ElevenLabs spec updates", () => {
@@ -145,8 +167,18 @@ describe.skipIf(!available)("hand-checked changes in the ElevenLabs history", ()
     const moves = report.changes.filter((c) => c.kind === "operation-moved");
     expect(moves.map((c) => [c.operation, c.identifier, c.severity, c.pointer])).toEqual([
       ["GET /v1/convai/phone-numbers", "listConversationalAiPhoneNumbers", "non-breaking", "/paths/~1v1~1convai~1phone-numbers/get"],
-      ["GET /v1/pronunciation-dictionaries", "listPronunciationDictionaries", "non-breaking", "/paths/~1v1~1pronunciation-dictionaries/get"],
-      ["GET /v1/pronunciation-dictionaries/{pronunciation_dictionary_id}", "getPronunciationDictionary", "non-breaking", "/paths/~1v1~1pronunciation-dictionaries~1{pronunciation_dictionary_id}/get"],
+      [
+        "GET /v1/pronunciation-dictionaries",
+        "listPronunciationDictionaries",
+        "non-breaking",
+        "/paths/~1v1~1pronunciation-dictionaries/get",
+      ],
+      [
+        "GET /v1/pronunciation-dictionaries/{pronunciation_dictionary_id}",
+        "getPronunciationDictionary",
+        "non-breaking",
+        "/paths/~1v1~1pronunciation-dictionaries~1{pronunciation_dictionary_id}/get",
+      ],
       // Not a slash: the path changed, but the Fern SDK name (and so the function) stayed.
       ["POST /v1/convai/phone-numbers", "createConversationalAiPhoneNumber", "non-breaking", "/paths/~1v1~1convai~1phone-numbers/post"],
     ]);
@@ -169,7 +201,13 @@ describe.skipIf(!available)("hand-checked changes in the ElevenLabs history", ()
     const report = compare(version("20250310"), version("20250408"));
     const at = (schema: string, member: string) => report.changes.filter((c) => c.schema === schema && c.member === member);
     expect(at("Body_Text_to_speech_v1_text_to_speech__voice_id__post", "voice_settings")).toEqual([
-      expect.objectContaining({ kind: "nullable-added", severity: "non-breaking", breaking: false, direction: "request", identifier: "TextToSpeechBody" }),
+      expect.objectContaining({
+        kind: "nullable-added",
+        severity: "non-breaking",
+        breaking: false,
+        direction: "request",
+        identifier: "TextToSpeechBody",
+      }),
     ]);
     expect(at("VoiceResponseModel", "settings")).toEqual([
       expect.objectContaining({
@@ -189,20 +227,39 @@ describe.skipIf(!available)("hand-checked changes in the ElevenLabs history", ()
     expect(removed).toHaveLength(24);
     expect(removed.filter((c) => c.operation!.split(" ")[1]!.startsWith("/v1/projects"))).toHaveLength(20);
     expect(removed.every((c) => c.breaking)).toBe(true);
-    expect(removed.find((c) => c.operation === "GET /v1/projects")).toMatchObject({ identifier: "getProjects", pointer: "/paths/~1v1~1projects/get" });
+    expect(removed.find((c) => c.operation === "GET /v1/projects")).toMatchObject({
+      identifier: "getProjects",
+      pointer: "/paths/~1v1~1projects/get",
+    });
   });
 
   it("2025-06-10: a new required request field breaks, a response field turned optional breaks, a response enum value is a notice", () => {
     const report = compare(version("20250528"), version("20250610"));
     const find = (schema: string, member: string) => report.changes.find((c) => c.schema === schema && c.member === member);
-    expect(find("MCPToolConfig-Input", "integration_type")).toMatchObject({ kind: "required-property-added", severity: "breaking", direction: "request", identifier: "MCPToolConfigInput" });
-    expect(find("SpeechHistoryItemResponseModel", "text")).toMatchObject({ kind: "property-now-optional", severity: "breaking", direction: "response" });
-    expect(find("AuthorizationMethod", "")).toMatchObject({ kind: "value-added", severity: "notice", breaking: false, direction: "response" });
+    expect(find("MCPToolConfig-Input", "integration_type")).toMatchObject({
+      kind: "required-property-added",
+      severity: "breaking",
+      direction: "request",
+      identifier: "MCPToolConfigInput",
+    });
+    expect(find("SpeechHistoryItemResponseModel", "text")).toMatchObject({
+      kind: "property-now-optional",
+      severity: "breaking",
+      direction: "response",
+    });
+    expect(find("AuthorizationMethod", "")).toMatchObject({
+      kind: "value-added",
+      severity: "notice",
+      breaking: false,
+      direction: "response",
+    });
   });
 
   it("2025-05-28: a new Fern SDK group renames the client method, which breaks callers", () => {
     const report = compare(version("20250509"), version("20250528"));
-    expect(report.changes.find((c) => c.kind === "function-renamed" && c.operation === "DELETE /v1/convai/agents/{agent_id}")).toMatchObject({
+    expect(
+      report.changes.find((c) => c.kind === "function-renamed" && c.operation === "DELETE /v1/convai/agents/{agent_id}"),
+    ).toMatchObject({
       severity: "breaking",
       identifier: "deleteConversationalAiAgent",
       message: expect.stringContaining("client.conversationalAi.agents.delete"),

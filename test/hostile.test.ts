@@ -69,7 +69,9 @@ describe("hostile specs", () => {
     for (const index of kinds.keys()) {
       const out = join(root, String(index), "out");
       for (const file of tsFiles(out)) {
-        const js = ts.transpileModule(ts.sys.readFile(file)!, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+        const js = ts.transpileModule(ts.sys.readFile(file)!, {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        }).outputText;
         writeFileSync(file.replace(/\.ts$/, ".js"), js);
       }
       const options = { baseUrl: server.origin, timeoutMs: 200 };
@@ -79,7 +81,8 @@ describe("hostile specs", () => {
           if (typeof value !== "function" || /^[A-Z]/.test(name)) continue;
           if (name === "createClient") {
             const client = (value as (o: object) => Record<string, Record<string, (p: object) => Promise<unknown>>>)(options);
-            for (const group of Object.values(client)) for (const method of Object.values(group)) calls += await settle(() => method(params));
+            for (const group of Object.values(client))
+              for (const method of Object.values(group)) calls += await settle(() => method(params));
           } else {
             // Every function gets the local server's options, so that nothing (runtime's `request` included) reaches the network.
             calls += await settle(() => (value as (...a: unknown[]) => unknown)(params, options));

@@ -21,12 +21,7 @@ import {
   type EnvironmentVariablesCreateRequest,
   type HTTPValidationError,
 } from "../generated/index.js";
-import {
-  closedPort,
-  sendJson,
-  startServer,
-  type TestServer,
-} from "./support/http-server.js";
+import { closedPort, sendJson, startServer, type TestServer } from "./support/http-server.js";
 
 const PATH = "/v1/convai/environment-variables";
 
@@ -68,16 +63,11 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startServer({
-    default: (_req, res) =>
-      sendJson(res, 200, CREATED, { "x-request-id": "req-ok" }),
-    ok: (_req, res) =>
-      sendJson(res, 200, CREATED, { "x-request-id": "req-ok" }),
-    conflict: (_req, res) =>
-      sendJson(res, 409, { detail: "exists" }, { "x-request-id": "req-409" }),
-    invalid: (_req, res) =>
-      sendJson(res, 422, VALIDATION_ERROR, { "x-request-id": "req-422" }),
-    boom: (_req, res) =>
-      sendJson(res, 500, { detail: "boom" }, { "x-request-id": "req-500" }),
+    default: (_req, res) => sendJson(res, 200, CREATED, { "x-request-id": "req-ok" }),
+    ok: (_req, res) => sendJson(res, 200, CREATED, { "x-request-id": "req-ok" }),
+    conflict: (_req, res) => sendJson(res, 409, { detail: "exists" }, { "x-request-id": "req-409" }),
+    invalid: (_req, res) => sendJson(res, 422, VALIDATION_ERROR, { "x-request-id": "req-422" }),
+    boom: (_req, res) => sendJson(res, 500, { detail: "boom" }, { "x-request-id": "req-500" }),
     "text-error": (_req, res) => {
       res.writeHead(400, {
         "content-type": "text/plain; charset=utf-8",
@@ -119,10 +109,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe("request shape seen by the server", () => {
   it("standalone createEnvironmentVariable sends POST, path, api key, content-type and exact JSON bytes", async () => {
-    const result = await createEnvironmentVariable(
-      { body: stringBody },
-      { baseUrl: server.origin, apiKey: "key-standalone" },
-    );
+    const result = await createEnvironmentVariable({ body: stringBody }, { baseUrl: server.origin, apiKey: "key-standalone" });
     const req = server.last();
     expect(req.method).toBe("POST");
     expect(req.url).toBe(PATH);
@@ -151,20 +138,14 @@ describe("request shape seen by the server", () => {
   });
 
   it("a baseUrl with a path prefix and trailing slashes keeps the prefix and has no double slash", async () => {
-    await createEnvironmentVariable(
-      { body: stringBody },
-      { baseUrl: `${server.url("ok")}//` },
-    );
+    await createEnvironmentVariable({ body: stringBody }, { baseUrl: `${server.url("ok")}//` });
     const req = server.last();
     expect(req.url).toBe(`/s/ok${PATH}`);
     expect(req.scenario).toBe("ok");
   });
 
   it("no apiKey and no xiApiKey sends no xi-api-key header", async () => {
-    await createEnvironmentVariable(
-      { body: stringBody },
-      { baseUrl: server.origin },
-    );
+    await createEnvironmentVariable({ body: stringBody }, { baseUrl: server.origin });
     expect(server.last().headers["xi-api-key"]).toBeUndefined();
   });
 
@@ -179,10 +160,7 @@ describe("request shape seen by the server", () => {
     });
     expect(server.last().headers["xi-api-key"]).toBe("key-param");
 
-    await createEnvironmentVariable(
-      { body: stringBody, xiApiKey: "key-param-2" },
-      { baseUrl: server.origin, apiKey: "key-option" },
-    );
+    await createEnvironmentVariable({ body: stringBody, xiApiKey: "key-param-2" }, { baseUrl: server.origin, apiKey: "key-option" });
     expect(server.last().headers["xi-api-key"]).toBe("key-param-2");
   });
 
@@ -191,10 +169,7 @@ describe("request shape seen by the server", () => {
       baseUrl: server.origin,
       apiKey: "key-client",
     });
-    await client.environmentVariables.create(
-      { body: stringBody },
-      { apiKey: "key-call" },
-    );
+    await client.environmentVariables.create({ body: stringBody }, { apiKey: "key-call" });
     expect(server.last().headers["xi-api-key"]).toBe("key-call");
   });
 
@@ -204,10 +179,7 @@ describe("request shape seen by the server", () => {
       apiKey: "key-client",
       headers: { "x-client-only": "c", "x-both": "from-client" },
     });
-    await client.environmentVariables.create(
-      { body: stringBody },
-      { headers: { "x-call-only": "k", "x-both": "from-call" } },
-    );
+    await client.environmentVariables.create({ body: stringBody }, { headers: { "x-call-only": "k", "x-both": "from-call" } });
     const { headers } = server.last();
     expect(headers["x-client-only"]).toBe("c");
     expect(headers["x-call-only"]).toBe("k");
@@ -217,28 +189,19 @@ describe("request shape seen by the server", () => {
   });
 
   // HTTP header names are case-insensitive, so a call header must replace a client header of any case.
-  it(
-    "a per-call header wins over a client header that differs only in case",
-    async () => {
-      const client = createClient({
-        baseUrl: server.origin,
-        headers: { "X-Trace": "from-client" },
-      });
-      await client.environmentVariables.create(
-        { body: stringBody },
-        { headers: { "x-trace": "from-call" } },
-      );
-      expect(server.last().headers["x-trace"]).toBe("from-call");
-    },
-  );
+  it("a per-call header wins over a client header that differs only in case", async () => {
+    const client = createClient({
+      baseUrl: server.origin,
+      headers: { "X-Trace": "from-client" },
+    });
+    await client.environmentVariables.create({ body: stringBody }, { headers: { "x-trace": "from-call" } });
+    expect(server.last().headers["x-trace"]).toBe("from-call");
+  });
 });
 
 describe("successful responses", () => {
   it("a 200 JSON response is parsed and returned, created_by_user_id: null included", async () => {
-    const result = await createEnvironmentVariable(
-      { body: stringBody },
-      { baseUrl: server.url("ok"), apiKey: "k" },
-    );
+    const result = await createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("ok"), apiKey: "k" });
     expect(result).toStrictEqual(CREATED);
     expect(result.created_by_user_id).toBeNull();
     expect("created_by_user_id" in result).toBe(true);
@@ -251,12 +214,7 @@ describe("successful responses", () => {
 
 describe("error responses", () => {
   it("409 rejects with ApiError carrying status, headers and parsed body", async () => {
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: server.url("conflict") },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("conflict") }));
     expect(e).toBeInstanceOf(ApiError);
     expect(isCreateEnvironmentVariableError(e)).toBe(true);
     if (!isCreateEnvironmentVariableError(e)) throw new Error("unreachable");
@@ -279,9 +237,7 @@ describe("error responses", () => {
       baseUrl: server.url("invalid"),
       apiKey: "k",
     });
-    const e = await rejection(
-      client.environmentVariables.create({ body: stringBody }),
-    );
+    const e = await rejection(client.environmentVariables.create({ body: stringBody }));
     expect(e).toBeInstanceOf(ApiError);
     expect(isCreateEnvironmentVariableError(e)).toBe(true);
     let msg: string | undefined;
@@ -301,12 +257,7 @@ describe("error responses", () => {
   });
 
   it("500 is an ApiError but not a declared createEnvironmentVariable error", async () => {
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: server.url("boom") },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("boom") }));
     expect(e).toBeInstanceOf(ApiError);
     expect(isCreateEnvironmentVariableError(e)).toBe(false);
     if (!(e instanceof ApiError)) throw new Error("unreachable");
@@ -316,12 +267,7 @@ describe("error responses", () => {
   });
 
   it("a text/plain error body is returned as the raw string", async () => {
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: server.url("text-error") },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("text-error") }));
     expect(e).toBeInstanceOf(ApiError);
     expect(isCreateEnvironmentVariableError(e)).toBe(true);
     if (!(e instanceof ApiError)) throw new Error("unreachable");
@@ -331,12 +277,7 @@ describe("error responses", () => {
   });
 
   it("an error body that claims JSON but is not valid JSON is returned as the raw string", async () => {
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: server.url("broken-json-error") },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("broken-json-error") }));
     expect(e).toBeInstanceOf(ApiError);
     expect(e).not.toBeInstanceOf(ParseError);
     if (!(e instanceof ApiError)) throw new Error("unreachable");
@@ -358,12 +299,7 @@ describe("error responses", () => {
 
 describe("ParseError", () => {
   it("a 2xx response with invalid JSON rejects with ParseError whose text is the raw body", async () => {
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: server.url("bad-json") },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("bad-json") }));
     expect(e).toBeInstanceOf(ParseError);
     expect(e).not.toBeInstanceOf(ApiError);
     if (!(e instanceof ParseError)) throw new Error("unreachable");
@@ -375,117 +311,80 @@ describe("ParseError", () => {
 });
 
 describe("timeout, abort and network failure", () => {
-  it(
-    "a route that never answers rejects with TimeoutError after timeoutMs",
-    { timeout: 5_000 },
-    async () => {
-      const arrived = server.waitFor("hang");
-      const e = await rejection(
-        createEnvironmentVariable(
-          { body: stringBody },
-          { baseUrl: server.url("hang"), timeoutMs: 100 },
-        ),
-      );
-      expect(e).toBeInstanceOf(TimeoutError);
-      expect(e).not.toBeInstanceOf(AbortError);
-      expect(e).not.toBeInstanceOf(NetworkError);
-      if (!(e instanceof TimeoutError)) throw new Error("unreachable");
-      expect(e.name).toBe("TimeoutError");
-      // The message names the operation; the class says what happened, `cause` has the details.
-      expect(e.message).toBe("createEnvironmentVariable");
-      // The request did reach the server: this is a response timeout, not a connect failure.
-      expect((await arrived).path).toBe(PATH);
-    },
-  );
+  it("a route that never answers rejects with TimeoutError after timeoutMs", { timeout: 5_000 }, async () => {
+    const arrived = server.waitFor("hang");
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("hang"), timeoutMs: 100 }));
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(e).not.toBeInstanceOf(AbortError);
+    expect(e).not.toBeInstanceOf(NetworkError);
+    if (!(e instanceof TimeoutError)) throw new Error("unreachable");
+    expect(e.name).toBe("TimeoutError");
+    // The message names the operation; the class says what happened, `cause` has the details.
+    expect(e.message).toBe("createEnvironmentVariable");
+    // The request did reach the server: this is a response timeout, not a connect failure.
+    expect((await arrived).path).toBe(PATH);
+  });
 
-  it(
-    "the client's timeoutMs applies to every call",
-    { timeout: 5_000 },
-    async () => {
-      const client = createClient({
+  it("the client's timeoutMs applies to every call", { timeout: 5_000 }, async () => {
+    const client = createClient({
+      baseUrl: server.url("hang"),
+      timeoutMs: 100,
+    });
+    const e = await rejection(client.environmentVariables.create({ body: stringBody }));
+    expect(e).toBeInstanceOf(TimeoutError);
+  });
+
+  it("the timeout also covers a response body that stalls", { timeout: 5_000 }, async () => {
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("slow-body"), timeoutMs: 150 }));
+    expect(e).toBeInstanceOf(TimeoutError);
+    if (!(e instanceof TimeoutError)) throw new Error("unreachable");
+    expect(e.name).toBe("TimeoutError");
+  });
+
+  it("aborting after the request started rejects with AbortError", { timeout: 5_000 }, async () => {
+    const controller = new AbortController();
+    const arrived = server.waitFor("hang");
+    const call = createEnvironmentVariable(
+      { body: stringBody },
+      {
         baseUrl: server.url("hang"),
-        timeoutMs: 100,
-      });
-      const e = await rejection(
-        client.environmentVariables.create({ body: stringBody }),
-      );
-      expect(e).toBeInstanceOf(TimeoutError);
-    },
-  );
+        signal: controller.signal,
+        timeoutMs: 30_000,
+      },
+    );
+    await arrived;
+    controller.abort();
+    const e = await rejection(call);
+    expect(e).toBeInstanceOf(AbortError);
+    expect(e).not.toBeInstanceOf(TimeoutError);
+    expect(e).not.toBeInstanceOf(NetworkError);
+    if (!(e instanceof AbortError)) throw new Error("unreachable");
+    expect(e.name).toBe("AbortError");
+    expect(e.message).toBe("createEnvironmentVariable");
+    expect(e.cause).toBeDefined();
+  });
 
-  it(
-    "the timeout also covers a response body that stalls",
-    { timeout: 5_000 },
-    async () => {
-      const e = await rejection(
-        createEnvironmentVariable(
-          { body: stringBody },
-          { baseUrl: server.url("slow-body"), timeoutMs: 150 },
-        ),
-      );
-      expect(e).toBeInstanceOf(TimeoutError);
-      if (!(e instanceof TimeoutError)) throw new Error("unreachable");
-      expect(e.name).toBe("TimeoutError");
-    },
-  );
-
-  it(
-    "aborting after the request started rejects with AbortError",
-    { timeout: 5_000 },
-    async () => {
-      const controller = new AbortController();
-      const arrived = server.waitFor("hang");
-      const call = createEnvironmentVariable(
-        { body: stringBody },
-        {
-          baseUrl: server.url("hang"),
-          signal: controller.signal,
-          timeoutMs: 30_000,
-        },
-      );
-      await arrived;
-      controller.abort();
-      const e = await rejection(call);
-      expect(e).toBeInstanceOf(AbortError);
-      expect(e).not.toBeInstanceOf(TimeoutError);
-      expect(e).not.toBeInstanceOf(NetworkError);
-      if (!(e instanceof AbortError)) throw new Error("unreachable");
-      expect(e.name).toBe("AbortError");
-      expect(e.message).toBe("createEnvironmentVariable");
-      expect(e.cause).toBeDefined();
-    },
-  );
-
-  it(
-    "aborting while the body is being read rejects with AbortError",
-    { timeout: 5_000 },
-    async () => {
-      const controller = new AbortController();
-      const arrived = server.waitFor("slow-body");
-      const call = createEnvironmentVariable(
-        { body: stringBody },
-        {
-          baseUrl: server.url("slow-body"),
-          signal: controller.signal,
-          timeoutMs: 30_000,
-        },
-      );
-      await arrived;
-      // Give the status line and headers time to arrive so the abort lands in the body read.
-      await new Promise((r) => setTimeout(r, 50));
-      controller.abort();
-      expect(await rejection(call)).toBeInstanceOf(AbortError);
-    },
-  );
+  it("aborting while the body is being read rejects with AbortError", { timeout: 5_000 }, async () => {
+    const controller = new AbortController();
+    const arrived = server.waitFor("slow-body");
+    const call = createEnvironmentVariable(
+      { body: stringBody },
+      {
+        baseUrl: server.url("slow-body"),
+        signal: controller.signal,
+        timeoutMs: 30_000,
+      },
+    );
+    await arrived;
+    // Give the status line and headers time to arrive so the abort lands in the body read.
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    expect(await rejection(call)).toBeInstanceOf(AbortError);
+  });
 
   it("an already-aborted signal rejects with AbortError and sends nothing", async () => {
     const before = server.requests.length;
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: server.url("ok"), signal: AbortSignal.abort() },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("ok"), signal: AbortSignal.abort() }));
     expect(e).toBeInstanceOf(AbortError);
     if (!(e instanceof AbortError)) throw new Error("unreachable");
     expect(e.name).toBe("AbortError");
@@ -496,12 +395,7 @@ describe("timeout, abort and network failure", () => {
 
   it("a closed port rejects with NetworkError whose cause is set", async () => {
     const port = await closedPort();
-    const e = await rejection(
-      createEnvironmentVariable(
-        { body: stringBody },
-        { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000 },
-      ),
-    );
+    const e = await rejection(createEnvironmentVariable({ body: stringBody }, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000 }));
     expect(e).toBeInstanceOf(NetworkError);
     expect(e).not.toBeInstanceOf(TimeoutError);
     expect(e).not.toBeInstanceOf(AbortError);
@@ -510,9 +404,7 @@ describe("timeout, abort and network failure", () => {
     expect(e.name).toBe("NetworkError");
     expect(e.cause).toBeInstanceOf(TypeError);
     // undici's "fetch failed" wraps the socket error.
-    expect((e.cause as { cause?: { code?: unknown } }).cause?.code).toBe(
-      "ECONNREFUSED",
-    );
+    expect((e.cause as { cause?: { code?: unknown } }).cause?.code).toBe("ECONNREFUSED");
   });
 
   it("TimeoutError, AbortError and NetworkError are distinct classes", () => {
@@ -525,11 +417,7 @@ describe("timeout, abort and network failure", () => {
     expect(a).not.toBeInstanceOf(NetworkError);
     expect(n).not.toBeInstanceOf(TimeoutError);
     expect(n).not.toBeInstanceOf(AbortError);
-    expect([t.name, a.name, n.name]).toStrictEqual([
-      "TimeoutError",
-      "AbortError",
-      "NetworkError",
-    ]);
+    expect([t.name, a.name, n.name]).toStrictEqual(["TimeoutError", "AbortError", "NetworkError"]);
   });
 });
 
@@ -547,13 +435,8 @@ describe("custom fetch", () => {
   it("a per-call fetch is used and the server still gets the request", async () => {
     const f = counting();
     const before = server.requests.length;
-    const result = await createEnvironmentVariable(
-      { body: stringBody },
-      { baseUrl: server.url("ok"), apiKey: "k-fetch", fetch: f.fetch },
-    );
-    expect(f.calls).toStrictEqual([
-      { url: `${server.url("ok")}${PATH}`, method: "POST" },
-    ]);
+    const result = await createEnvironmentVariable({ body: stringBody }, { baseUrl: server.url("ok"), apiKey: "k-fetch", fetch: f.fetch });
+    expect(f.calls).toStrictEqual([{ url: `${server.url("ok")}${PATH}`, method: "POST" }]);
     expect(server.requests.length).toBe(before + 1);
     expect(server.last().headers["xi-api-key"]).toBe("k-fetch");
     expect(server.last().body).toBe(JSON.stringify(stringBody));
@@ -578,10 +461,7 @@ describe("custom fetch", () => {
       baseUrl: server.url("ok"),
       fetch: clientFetch.fetch,
     });
-    await client.environmentVariables.create(
-      { body: stringBody },
-      { fetch: callFetch.fetch },
-    );
+    await client.environmentVariables.create({ body: stringBody }, { fetch: callFetch.fetch });
     expect(clientFetch.calls.length).toBe(0);
     expect(callFetch.calls.length).toBe(1);
   });
@@ -643,37 +523,26 @@ describe("union guards and match", () => {
   const handlers = {
     string: (v: { type: "string"; label: string }) => `string:${v.label}`,
     secret: (v: { type: "secret"; label: string }) => `secret:${v.label}`,
-    auth_connection: (v: { type: "auth_connection"; label: string }) =>
-      `auth:${v.label}`,
+    auth_connection: (v: { type: "auth_connection"; label: string }) => `auth:${v.label}`,
   };
 
   it("lists the discriminator values in spec order", () => {
-    expect(environmentVariablesCreateRequestTypeValues).toStrictEqual([
-      "string",
-      "secret",
-      "auth_connection",
-    ]);
+    expect(environmentVariablesCreateRequestTypeValues).toStrictEqual(["string", "secret", "auth_connection"]);
   });
 
   it("an unknown discriminator is rejected by the guard and makes match throw UnknownVariantError", () => {
     expect(isEnvironmentVariablesCreateRequest(unknownVariant)).toBe(false);
     let thrown: unknown;
     try {
-      matchEnvironmentVariablesCreateRequest(
-        unknownVariant as EnvironmentVariablesCreateRequest,
-        handlers,
-      );
+      matchEnvironmentVariablesCreateRequest(unknownVariant as EnvironmentVariablesCreateRequest, handlers);
     } catch (e) {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(UnknownVariantError);
-    if (!(thrown instanceof UnknownVariantError))
-      throw new Error("unreachable");
+    if (!(thrown instanceof UnknownVariantError)) throw new Error("unreachable");
     expect(thrown.name).toBe("UnknownVariantError");
     expect(thrown.value).toBe("file");
-    expect(thrown.message).toBe(
-      'EnvironmentVariablesCreateRequest: unknown type "file"',
-    );
+    expect(thrown.message).toBe('EnvironmentVariablesCreateRequest: unknown type "file"');
   });
 
   it("known variants pass the guard and match calls the right handler", () => {
@@ -689,17 +558,12 @@ describe("union guards and match", () => {
     ];
     for (const [value, expected] of cases) {
       expect(isEnvironmentVariablesCreateRequest(value)).toBe(true);
-      expect(matchEnvironmentVariablesCreateRequest(value, handlers)).toBe(
-        expected,
-      );
+      expect(matchEnvironmentVariablesCreateRequest(value, handlers)).toBe(expected);
     }
     // A value parsed off the wire is narrowed by the guard and then matched without a cast.
     const fromWire: unknown = JSON.parse(JSON.stringify(secretBody));
-    if (!isEnvironmentVariablesCreateRequest(fromWire))
-      throw new Error("guard rejected a secret");
-    expect(matchEnvironmentVariablesCreateRequest(fromWire, handlers)).toBe(
-      "secret:DB_PASSWORD",
-    );
+    if (!isEnvironmentVariablesCreateRequest(fromWire)) throw new Error("guard rejected a secret");
+    expect(matchEnvironmentVariablesCreateRequest(fromWire, handlers)).toBe("secret:DB_PASSWORD");
   });
 
   it("a known discriminator with the wrong shape is rejected by the guard", () => {
@@ -717,9 +581,7 @@ describe("union guards and match", () => {
         values: {},
       }),
     ).toBe(false);
-    expect(
-      isEnvironmentVariablesCreateRequest({ type: "string", label: "x" }),
-    ).toBe(false);
+    expect(isEnvironmentVariablesCreateRequest({ type: "string", label: "x" })).toBe(false);
     expect(isEnvironmentVariablesCreateRequest(null)).toBe(false);
     expect(isEnvironmentVariablesCreateRequest([])).toBe(false);
   });

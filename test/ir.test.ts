@@ -14,7 +14,12 @@ describe("the seed's IR and names", () => {
   it("reports nothing", () => expect(reported).toEqual([]));
 
   it("keeps every PascalCase component name exactly and converts the others", () => {
-    for (const name of ["EnvironmentVariableResponse", "HTTPValidationError", "EnvironmentVariableResponseValues1", "ValidationErrorLocItems"]) {
+    for (const name of [
+      "EnvironmentVariableResponse",
+      "HTTPValidationError",
+      "EnvironmentVariableResponseValues1",
+      "ValidationErrorLocItems",
+    ]) {
       expect(typeNames).toContain(name);
     }
     expect(typeNames).toContain("EnvironmentVariablesCreateRequest");
@@ -49,19 +54,29 @@ describe("the seed's IR and names", () => {
   });
 
   it("keeps null and absent apart for created_by_user_id", () => {
-    const property = objectOf(schemaNamed(api, names, "EnvironmentVariableResponse")).properties.find((p) => p.name === "created_by_user_id")!;
+    const property = objectOf(schemaNamed(api, names, "EnvironmentVariableResponse")).properties.find(
+      (p) => p.name === "created_by_user_id",
+    )!;
     expect(property.required).toBe(false);
     expect(property.type).toEqual({ kind: "union", members: [{ kind: "string" }, { kind: "null" }] });
   });
 
   it("types ValidationErrorLocItems as string | integer and 'Any type' as unknown", () => {
-    expect(schemaNamed(api, names, "ValidationErrorLocItems").type).toEqual({ kind: "union", members: [{ kind: "string" }, { kind: "integer" }] });
+    expect(schemaNamed(api, names, "ValidationErrorLocItems").type).toEqual({
+      kind: "union",
+      members: [{ kind: "string" }, { kind: "integer" }],
+    });
     const responses = api.operations[0]!.responses;
     expect(responses.find((r) => r.status === "409")!.type).toEqual({ kind: "unknown" });
   });
 
   it("names the operation for reading alone and for the grouped client", () => {
-    expect(names.operations[0]).toMatchObject({ fn: "createEnvironmentVariable", group: "environmentVariables", method: "create", parameters: ["xiApiKey"] });
+    expect(names.operations[0]).toMatchObject({
+      fn: "createEnvironmentVariable",
+      group: "environmentVariables",
+      method: "create",
+      parameters: ["xiApiKey"],
+    });
     expect(api.operations[0]!.apiKeyHeader).toBe("xi-api-key");
   });
 });

@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { arrowProperty, bracketed, functionHead, importStatement, objectProperty, returnChain, unionAlias, unionProperty } from "../generator/emit/layout.js";
+import {
+  arrowProperty,
+  bracketed,
+  functionHead,
+  importStatement,
+  objectProperty,
+  returnChain,
+  unionAlias,
+  unionProperty,
+} from "../generator/emit/layout.js";
 import { generate } from "../generator/pipeline.js";
 import { prettierChanges } from "./support/layout.js";
 import { FIXTURES, SEED_SPEC } from "./support/paths.js";
@@ -26,23 +35,47 @@ describe("the layout helpers agree with prettier at every width", () => {
       return [
         `${functionHead(`export function ${name}`, ["value: unknown"], `: value is ${type}`)}\n${returnChain([`isRecord(value)`, `typeof value.${at(n / 3, "a")} === "string"`, `value.${at(n / 4, "b")} === null`], "&&")}\n}`,
         `${functionHead(`export async function ${name}`, [`params: ${type}Params = {}`, "options?: RequestOptions"], `: Promise<${type}>`)}\n  return 1;\n}`,
-        unionAlias(`export type ${type}`, [`ApiError<400, ${at(n / 3, "A")}>`, "ApiError<404, unknown>", `ApiError<422, ${at(n / 4, "B")}>`]),
-        unionAlias(`export type ${type}`, Array.from({ length: Math.ceil(n / 8) }, (_, i) => `"value_${i}"`)),
+        unionAlias(`export type ${type}`, [
+          `ApiError<400, ${at(n / 3, "A")}>`,
+          "ApiError<404, unknown>",
+          `ApiError<422, ${at(n / 4, "B")}>`,
+        ]),
+        unionAlias(
+          `export type ${type}`,
+          Array.from({ length: Math.ceil(n / 8) }, (_, i) => `"value_${i}"`),
+        ),
         `export interface ${type} {\n${unionProperty("  ", `${at(n / 3, "key")}?:`, Array.from({ length: Math.ceil(n / 10) }, (_, i) => `"v${i}"`).concat("null"))}\n}`,
-        importStatement(Array.from({ length: Math.ceil(n / 12) }, (_, i) => `Name${i}`), '"./types.js"', true),
-        bracketed("", `export const ${name}Values = [`, Array.from({ length: Math.ceil(n / 9) }, (_, i) => `"v${i}"`), "] as const;"),
+        importStatement(
+          Array.from({ length: Math.ceil(n / 12) }, (_, i) => `Name${i}`),
+          '"./types.js"',
+          true,
+        ),
+        bracketed(
+          "",
+          `export const ${name}Values = [`,
+          Array.from({ length: Math.ceil(n / 9) }, (_, i) => `"v${i}"`),
+          "] as const;",
+        ),
         `request(\n  {\n${objectProperty("    ", "headers", [`"xi-api-key": params.${at(n / 3, "key")}`, "other: params.other"])}\n${objectProperty("    ", "query", [`page_size: params.${at(n / 3, "size")}`, "...params.rest"], "query")}\n  },\n  options,\n);`,
         importStatement([at(n, "OnlyName")], '"./types.js"', true),
         `function ${name}(value: unknown): boolean {\n${returnChain([`${at(n, "isLone")}(value)`], "||")}\n}`,
-        `function ${name}(value: unknown): boolean {\n${returnChain([
-          "isRecord(value)",
-          `(!("${at(n / 3, "k")}" in value) || typeof value.${at(n / 3, "k")} === "string" || value.${at(n / 4, "k")} === null)`,
-          `(!("a" in value) || (Array.isArray(value.a) && value.a.every((item1: unknown) => ${at(n / 2, "isItem")}(item1))))`,
-          `(!("b" in value) || isB(value.b))`,
-        ], "&&")}\n}`,
+        `function ${name}(value: unknown): boolean {\n${returnChain(
+          [
+            "isRecord(value)",
+            `(!("${at(n / 3, "k")}" in value) || typeof value.${at(n / 3, "k")} === "string" || value.${at(n / 4, "k")} === null)`,
+            `(!("a" in value) || (Array.isArray(value.a) && value.a.every((item1: unknown) => ${at(n / 2, "isItem")}(item1))))`,
+            `(!("b" in value) || isB(value.b))`,
+          ],
+          "&&",
+        )}\n}`,
         `export interface ${type} {\n${unionProperty("  ", `${at(n / 3, "key")}?:`, [`{ ${at(n / 3, "a")}: string; b?: number }`, "null"])}\n}`,
         unionAlias(`export type ${type}`, [`{ ${at(n / 2, "a")}: string; b?: number }`, "null", "undefined"]),
-        bracketed("", `export const ${name}Codes = [`, Array.from({ length: Math.ceil(n / 5) }, (_, i) => String(1000 + i)), "] as const;"),
+        bracketed(
+          "",
+          `export const ${name}Codes = [`,
+          Array.from({ length: Math.ceil(n / 5) }, (_, i) => String(1000 + i)),
+          "] as const;",
+        ),
         `const client = {\n  group: {\n${arrowProperty("    ", at(n / 4, "m"), [`params: ${type}`, "options?: RequestOptions"], name, ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
         `const client = {\n  group: {\n${arrowProperty("    ", "m", ["params: P", "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
         `const client = {\n  group: {\n${arrowProperty("    ", at(n / 2, "m"), [`params: ${at(n / 2, "P")}`, "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
@@ -76,7 +109,11 @@ describe("generated clients are in prettier's layout as generated", () => {
   it("a spec whose names are long enough to break every head, union and client method, with several security schemes and numeric discriminators", async () => {
     const long = (n: number) => `Extremely${"Long".repeat(n)}Name`;
     const dir = mkdtempSync(join(tmpdir(), "specforge-layout-"));
-    const variants = [8, 12, 16].map((n) => ({ type: "object", required: ["kind"], properties: { kind: { type: "string", enum: [long(n)] }, [`field_${long(n)}`]: { type: "string" } } }));
+    const variants = [8, 12, 16].map((n) => ({
+      type: "object",
+      required: ["kind"],
+      properties: { kind: { type: "string", enum: [long(n)] }, [`field_${long(n)}`]: { type: "string" } },
+    }));
     const spec = {
       openapi: "3.1.0",
       info: { title: "long names", version: "1" },
@@ -87,18 +124,25 @@ describe("generated clients are in prettier's layout as generated", () => {
             tags: [long(4)],
             parameters: [
               { name: `${long(2)}_id`, in: "path", required: true, schema: { type: "string" } },
-              ...[1, 2, 3, 4].map((i) => ({ name: `query_${i}_${long(3)}`, in: "query", schema: { type: "string", enum: ["a_value", "b_value", "c_value", "d_value", "e_value"] } })),
+              ...[1, 2, 3, 4].map((i) => ({
+                name: `query_${i}_${long(3)}`,
+                in: "query",
+                schema: { type: "string", enum: ["a_value", "b_value", "c_value", "d_value", "e_value"] },
+              })),
               { name: `header-${long(5)}`, in: "header", schema: { type: "string" } },
             ],
             responses: {
               "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/${long(9)}` } } } },
               "404": { description: "no", content: { "application/json": { schema: { $ref: `#/components/schemas/${long(7)}Error` } } } },
               "422": { description: "bad", content: { "application/json": { schema: { $ref: `#/components/schemas/${long(7)}Error` } } } },
-              "4XX": { description: "other", content: { "application/json": { schema: { $ref: `#/components/schemas/${long(7)}Error` } } } },
+              "4XX": {
+                description: "other",
+                content: { "application/json": { schema: { $ref: `#/components/schemas/${long(7)}Error` } } },
+              },
             },
           },
         },
-      // A response that is an intersection or nothing (204), and nullable inline objects of every length.
+        // A response that is an intersection or nothing (204), and nullable inline objects of every length.
         "/v1/merged": {
           post: {
             operationId: "createMerged",
@@ -108,14 +152,24 @@ describe("generated clients are in prettier's layout as generated", () => {
                   schema: {
                     type: "object",
                     properties: Object.fromEntries(
-                      [1, 4, 8].map((n) => [`labels_${long(n)}`, { type: ["object", "null"], properties: { a: { type: "string" }, [`b_${long(n)}`]: { type: "integer" } } }]),
+                      [1, 4, 8].map((n) => [
+                        `labels_${long(n)}`,
+                        { type: ["object", "null"], properties: { a: { type: "string" }, [`b_${long(n)}`]: { type: "integer" } } },
+                      ]),
                     ),
                   },
                 },
               },
             },
             responses: {
-              "200": { description: "ok", content: { "application/json": { schema: { allOf: [{ $ref: `#/components/schemas/${long(7)}Error` }, { properties: { id: { type: "string" } } }] } } } },
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: { allOf: [{ $ref: `#/components/schemas/${long(7)}Error` }, { properties: { id: { type: "string" } } }] },
+                  },
+                },
+              },
               "204": { description: "nothing" },
             },
           },
@@ -123,7 +177,14 @@ describe("generated clients are in prettier's layout as generated", () => {
             operationId: "getMerged",
             security: [],
             responses: {
-              "200": { description: "ok", content: { "application/json": { schema: { allOf: [{ $ref: `#/components/schemas/${long(2)}Error` }, { properties: { id: { type: "string" } } }] } } } },
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: { allOf: [{ $ref: `#/components/schemas/${long(2)}Error` }, { properties: { id: { type: "string" } } }] },
+                  },
+                },
+              },
               "204": { description: "nothing" },
             },
           },
@@ -131,14 +192,32 @@ describe("generated clients are in prettier's layout as generated", () => {
       },
       security: [{ headerKey: [] }, { queryKey: [] }],
       components: {
-        securitySchemes: { headerKey: { type: "apiKey", in: "header", name: "X-Api-Key" }, queryKey: { type: "apiKey", in: "query", name: "api_key" } },
+        securitySchemes: {
+          headerKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
+          queryKey: { type: "apiKey", in: "query", name: "api_key" },
+        },
         schemas: {
           [long(9)]: { oneOf: variants, discriminator: { propertyName: "kind" } },
-          [`${long(3)}Codes`]: { oneOf: Array.from({ length: 20 }, (_, i) => ({ type: "object", required: ["code"], properties: { code: { const: 1000 + i } } })), discriminator: { propertyName: "code" } },
+          [`${long(3)}Codes`]: {
+            oneOf: Array.from({ length: 20 }, (_, i) => ({
+              type: "object",
+              required: ["code"],
+              properties: { code: { const: 1000 + i } },
+            })),
+            discriminator: { propertyName: "code" },
+          },
           [long(20)]: { $ref: `#/components/schemas/${long(9)}` },
-          [`${long(7)}Error`]: { type: "object", properties: { detail: { type: "string" }, [`code_${long(6)}`]: { type: ["integer", "null"] } } },
+          [`${long(7)}Error`]: {
+            type: "object",
+            properties: { detail: { type: "string" }, [`code_${long(6)}`]: { type: ["integer", "null"] } },
+          },
           [`${long(2)}Error`]: { type: "object", properties: { detail: { type: "string" } } },
-          ...Object.fromEntries([1, 4, 8].map((n) => [`Nullable${long(n)}`, { type: ["object", "null"], properties: { a: { type: "string" }, [`b_${long(n)}`]: { type: "integer" } } }])),
+          ...Object.fromEntries(
+            [1, 4, 8].map((n) => [
+              `Nullable${long(n)}`,
+              { type: ["object", "null"], properties: { a: { type: "string" }, [`b_${long(n)}`]: { type: "integer" } } },
+            ]),
+          ),
         },
       },
     };

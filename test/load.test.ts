@@ -5,14 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../generator/diagnostics.js";
 import { loadSpec } from "../generator/load/load-spec.js";
-import {
-  escapeSegment,
-  joinPointer,
-  refToPointer,
-  resolvePointer,
-  splitPointer,
-  unescapeSegment,
-} from "../generator/load/pointer.js";
+import { escapeSegment, joinPointer, refToPointer, resolvePointer, splitPointer, unescapeSegment } from "../generator/load/pointer.js";
 import { readSpec, type Position, type SpecSource } from "../generator/load/source.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/unit/", import.meta.url));
@@ -96,7 +89,12 @@ describe("readSpec: data", () => {
   it.each([
     { given: "JSON with a byte-order mark", name: "bom.json", text: '\uFEFF{"openapi": "3.1.0"}', want: { openapi: "3.1.0" } },
     { given: "YAML with a byte-order mark", name: "bom.yaml", text: "\uFEFFopenapi: 3.1.0\n", want: { openapi: "3.1.0" } },
-    { given: "JSON text in a .yaml file", name: "spec.yaml", text: '{"openapi": "3.0.3", "paths": {}}', want: { openapi: "3.0.3", paths: {} } },
+    {
+      given: "JSON text in a .yaml file",
+      name: "spec.yaml",
+      text: '{"openapi": "3.0.3", "paths": {}}',
+      want: { openapi: "3.0.3", paths: {} },
+    },
     { given: "YAML numeric-looking keys", name: "keys.yaml", text: "r:\n  200: a\n  '404': b\n", want: { r: { "200": "a", "404": "b" } } },
   ])("$given", ({ name, text, want }) => {
     const dir = tempDir({ [name]: text });
@@ -135,7 +133,13 @@ describe("readSpec: locate", () => {
   });
 
   it.each([
-    { given: "CRLF JSON", name: "crlf.json", text: '{\r\n  "a": {\r\n    "b": 1\r\n  }\r\n}\r\n', pointer: "/a/b", want: { line: 3, column: 5 } },
+    {
+      given: "CRLF JSON",
+      name: "crlf.json",
+      text: '{\r\n  "a": {\r\n    "b": 1\r\n  }\r\n}\r\n',
+      pointer: "/a/b",
+      want: { line: 3, column: 5 },
+    },
     { given: "CRLF YAML", name: "crlf.yaml", text: "a:\r\n  b: 1\r\n", pointer: "/a/b", want: { line: 2, column: 3 } },
     { given: "JSON array item", name: "arr.json", text: '{"a": [1, {"b": 2}]}', pointer: "/a/1/b", want: { line: 1, column: 12 } },
   ])("$given", ({ name, text, pointer, want }) => {
@@ -172,7 +176,13 @@ describe("readSpec: syntax errors", () => {
     { given: "YAML duplicate key", name: "dup.yaml", text: "openapi: 3.1.0\ninfo:\n  title: t\n  title: again\n", line: 4, column: 3 },
     { given: "YAML tab indentation", name: "tab.yaml", text: "openapi: 3.1.0\npaths:\n  /a:\n\tget: {}\n", line: 4, column: 1 },
     { given: "YAML unclosed quote", name: "quote.yml", text: 'openapi: 3.1.0\ninfo:\n  title: "t\n  version: 1\n', line: 5, column: 1 },
-    { given: "JSON trailing comma", name: "comma.json", text: '{\n  "openapi": "3.1.0",\n  "info": {\n    "title": "t",\n  }\n}\n', line: 5, column: 3 },
+    {
+      given: "JSON trailing comma",
+      name: "comma.json",
+      text: '{\n  "openapi": "3.1.0",\n  "info": {\n    "title": "t",\n  }\n}\n',
+      line: 5,
+      column: 3,
+    },
     { given: "JSON missing comma", name: "missing.json", text: '{\n  "openapi": "3.1.0"\n  "info": {}\n}\n', line: 3, column: 3 },
     { given: "JSON comment", name: "comment.json", text: '{\n  // no comments\n  "openapi": "3.1.0"\n}\n', line: 2, column: 3 },
   ])("$given -> E_SYNTAX at $line:$column", ({ name, text, line, column }) => {
@@ -232,12 +242,32 @@ describe("loadSpec", () => {
   const ROOT_JSON = '{\n  "openapi": "3.0.3",\n  "info": { "title": "t", "version": "1" },\n  "paths": {}\n}\n';
 
   it.each([
-    { given: "one YAML root and a non-root part", files: { "openapi.yaml": ROOT_YAML, "schemas.yaml": "Pet:\n  type: object\n" }, want: "openapi.yaml" },
-    { given: "one JSON root and a non-root JSON part", files: { "parts.json": '{\n  "Pet": { "type": "object" }\n}\n', "spec.json": ROOT_JSON }, want: "spec.json" },
-    { given: "a .yml root among other files", files: { "api.yml": ROOT_YAML, "README.md": "openapi: 3.1.0\n", "notes.txt": "openapi: 3.1.0\n" }, want: "api.yml" },
+    {
+      given: "one YAML root and a non-root part",
+      files: { "openapi.yaml": ROOT_YAML, "schemas.yaml": "Pet:\n  type: object\n" },
+      want: "openapi.yaml",
+    },
+    {
+      given: "one JSON root and a non-root JSON part",
+      files: { "parts.json": '{\n  "Pet": { "type": "object" }\n}\n', "spec.json": ROOT_JSON },
+      want: "spec.json",
+    },
+    {
+      given: "a .yml root among other files",
+      files: { "api.yml": ROOT_YAML, "README.md": "openapi: 3.1.0\n", "notes.txt": "openapi: 3.1.0\n" },
+      want: "api.yml",
+    },
     { given: "a quoted root key", files: { "a.yaml": "'openapi': 3.1.0\n", "b.yaml": "info: {}\n" }, want: "a.yaml" },
-    { given: "a swagger root (reported later, by validate)", files: { "swagger.yaml": 'swagger: "2.0"\n', "defs.yaml": "Pet: {}\n" }, want: "swagger.yaml" },
-    { given: "a root in a sub-folder is not searched", files: { "openapi.yaml": ROOT_YAML, "nested/": "", "nested/other.yaml": ROOT_YAML }, want: "openapi.yaml" },
+    {
+      given: "a swagger root (reported later, by validate)",
+      files: { "swagger.yaml": 'swagger: "2.0"\n', "defs.yaml": "Pet: {}\n" },
+      want: "swagger.yaml",
+    },
+    {
+      given: "a root in a sub-folder is not searched",
+      files: { "openapi.yaml": ROOT_YAML, "nested/": "", "nested/other.yaml": ROOT_YAML },
+      want: "openapi.yaml",
+    },
     { given: "a sub-folder named like a spec file", files: { "openapi.yaml": ROOT_YAML, "dir.yaml/": "" }, want: "openapi.yaml" },
   ])("folder with $given", ({ files, want }) => {
     const dir = tempDir(files);
@@ -404,7 +434,12 @@ describe("pointer", () => {
   });
 
   it.each([
-    { given: "own __proto__ key from JSON.parse", root: JSON.parse('{"__proto__": {"k": 1}}') as unknown, pointer: "/__proto__/k", want: 1 },
+    {
+      given: "own __proto__ key from JSON.parse",
+      root: JSON.parse('{"__proto__": {"k": 1}}') as unknown,
+      pointer: "/__proto__/k",
+      want: 1,
+    },
     { given: "own constructor key", root: { constructor: { k: 2 } }, pointer: "/constructor/k", want: 2 },
     { given: "prototype-less object", root: Object.assign(Object.create(null) as object, { k: 3 }), pointer: "/k", want: 3 },
     { given: "inherited key", root: Object.create({ k: 4 }) as object, pointer: "/k", want: undefined },

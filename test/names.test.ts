@@ -11,7 +11,10 @@ describe("case: words", () => {
   it.each<{ given: string; want: string[] }>([
     { given: "environment_variables_create_Request", want: ["environment", "variables", "create", "Request"] },
     { given: "subpackage_environmentVariables", want: ["subpackage", "environment", "Variables"] },
-    { given: "Body_Create_Agent_v1_convai_agents_create_post", want: ["Body", "Create", "Agent", "v1", "convai", "agents", "create", "post"] },
+    {
+      given: "Body_Create_Agent_v1_convai_agents_create_post",
+      want: ["Body", "Create", "Agent", "v1", "convai", "agents", "create", "post"],
+    },
     { given: "EnvironmentVariableResponse", want: ["Environment", "Variable", "Response"] },
     { given: "Café_crème", want: ["Cafe", "creme"] },
     { given: "naïve façade", want: ["naive", "facade"] },
@@ -179,7 +182,11 @@ describe("planNames: schema type names", () => {
   it.each<{ given: string; schemas: NamedSchema[]; want: string[] }>([
     { given: "PascalCase kept exactly", schemas: [component("EnvironmentVariableResponse")], want: ["EnvironmentVariableResponse"] },
     { given: "acronym PascalCase kept exactly", schemas: [component("HTTPValidationError")], want: ["HTTPValidationError"] },
-    { given: "snake case converted", schemas: [component("environment_variables_create_Request")], want: ["EnvironmentVariablesCreateRequest"] },
+    {
+      given: "snake case converted",
+      schemas: [component("environment_variables_create_Request")],
+      want: ["EnvironmentVariablesCreateRequest"],
+    },
     {
       given: "FastAPI body name converted",
       schemas: [component("Body_Create_Agent_v1_convai_agents_create_post")],
@@ -200,7 +207,11 @@ describe("planNames: schema type names", () => {
     { given: "reserved runtime export Client", schemas: [component("Client")], want: ["ClientModel"] },
     { given: "reserved runtime export Environment", schemas: [component("Environment")], want: ["EnvironmentModel"] },
     { given: "the Model name itself taken", schemas: [component("ErrorModel"), component("Error")], want: ["ErrorModel", "ErrorModel2"] },
-    { given: "inline name from several hints", schemas: [inline("/paths/~1a/post/requestBody", ["createAgent", "Request"])], want: ["CreateAgentRequest"] },
+    {
+      given: "inline name from several hints",
+      schemas: [inline("/paths/~1a/post/requestBody", ["createAgent", "Request"])],
+      want: ["CreateAgentRequest"],
+    },
     {
       given: "components win over inline schemas listed before them",
       schemas: [inline("/paths/~1a/post/requestBody", ["Pet"]), component("Pet")],
@@ -246,7 +257,8 @@ describe("planNames: schema type names", () => {
   });
 });
 
-const names = (operations: Operation[], schemas: NamedSchema[] = []): OperationNames[] => planNames(api({ operations, schemas })).operations;
+const names = (operations: Operation[], schemas: NamedSchema[] = []): OperationNames[] =>
+  planNames(api({ operations, schemas })).operations;
 
 describe("planNames: operations", () => {
   it.each<{ given: string; op: Operation; want: Omit<OperationNames, "parameters" | "groupPath" | "file"> }>([
@@ -301,7 +313,14 @@ describe("planNames: operations", () => {
     {
       given: "method that already names the group",
       op: operation({ tags: ["pets"], operationId: "get_pet", method: "get" }),
-      want: { fn: "getPet", group: "pets", method: "getPet", paramsType: "GetPetParams", errorType: "GetPetError", errorGuard: "isGetPetError" },
+      want: {
+        fn: "getPet",
+        group: "pets",
+        method: "getPet",
+        paramsType: "GetPetParams",
+        errorType: "GetPetError",
+        errorGuard: "isGetPetError",
+      },
     },
     {
       given: "x-fern-sdk-group-name and method name win over tag and operationId",
@@ -317,7 +336,15 @@ describe("planNames: operations", () => {
     },
   ])("$given", ({ op, want }) => {
     const [got] = names([op]);
-    expect(got).toEqual({ ...want, groupPath: want.group.split("."), file: want.group.split(".").map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(""), parameters: [] });
+    expect(got).toEqual({
+      ...want,
+      groupPath: want.group.split("."),
+      file: want.group
+        .split(".")
+        .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+        .join(""),
+      parameters: [],
+    });
   });
 
   it("no tag and no operationId: group `default`, method from method and path", () => {
@@ -343,8 +370,16 @@ describe("planNames: operations", () => {
   });
 
   it("operation names share one namespace with schema names", () => {
-    const [got] = names([operation({ tags: ["pets"], operationId: "create" })], [component("CreatePetParams"), component("CreatePetError")]);
-    expect(got).toMatchObject({ fn: "createPet", paramsType: "CreatePetParams2", errorType: "CreatePetError2", errorGuard: "isCreatePetError" });
+    const [got] = names(
+      [operation({ tags: ["pets"], operationId: "create" })],
+      [component("CreatePetParams"), component("CreatePetError")],
+    );
+    expect(got).toMatchObject({
+      fn: "createPet",
+      paramsType: "CreatePetParams2",
+      errorType: "CreatePetError2",
+      errorGuard: "isCreatePetError",
+    });
   });
 
   it.each<{ given: string[]; want: string[] }>([
@@ -378,10 +413,22 @@ describe("planNames: environments", () => {
     },
     { given: "one server", servers: [url("https://api.example.com/v1")], want: ["production"] },
     { given: "no servers", servers: [], want: [] },
-    { given: "descriptions win", servers: [url("https://a.example.com", "Production"), url("https://b.example.com", "EU residency")], want: ["production", "euResidency"] },
-    { given: "equal descriptions", servers: [url("https://a.example.com", "staging"), url("https://b.example.com", "Staging")], want: ["staging", "staging2"] },
+    {
+      given: "descriptions win",
+      servers: [url("https://a.example.com", "Production"), url("https://b.example.com", "EU residency")],
+      want: ["production", "euResidency"],
+    },
+    {
+      given: "equal descriptions",
+      servers: [url("https://a.example.com", "staging"), url("https://b.example.com", "Staging")],
+      want: ["staging", "staging2"],
+    },
     { given: "relative urls", servers: [url("/v1"), url("/v2")], want: ["production", "server2"] },
-    { given: "leading digit", servers: [url("https://api.example.com"), url("https://1.api.example.com")], want: ["production", "server1"] },
+    {
+      given: "leading digit",
+      servers: [url("https://api.example.com"), url("https://1.api.example.com")],
+      want: ["production", "server1"],
+    },
   ])("$given", ({ servers, want }) => {
     expect(planNames(api({ servers })).environments).toEqual(want);
   });
@@ -389,7 +436,8 @@ describe("planNames: environments", () => {
 
 describe("reserved names", () => {
   const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");
-  const EXPORT = /^export\s+(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:class|function|const|let|var|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm;
+  const EXPORT =
+    /^export\s+(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:class|function|const|let|var|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm;
   const exported = (text: string): string[] => [...text.matchAll(EXPORT)].map((m) => m[1]!);
 
   it.each([
@@ -412,11 +460,15 @@ describe("reserved names", () => {
   });
 
   it("the export regex sees every kind of export it claims to", () => {
-    const sample = "export class A {}\nexport async function b() {}\nexport function c() {}\nexport const d = 1;\nexport interface E {}\nexport type F = 1;\n  export const notTopLevel = 1;\n";
+    const sample =
+      "export class A {}\nexport async function b() {}\nexport function c() {}\nexport const d = 1;\nexport interface E {}\nexport type F = 1;\n  export const notTopLevel = 1;\n";
     expect(exported(sample)).toEqual(["A", "b", "c", "d", "E", "F"]);
   });
 
-  it.each([...RUNTIME_EXPORTS, ...WIRE_EXPORTS, "Error", "Record", "Promise", "params", "isRecord", "class", "await"])("%s is reserved", (name) => {
-    expect(RESERVED.has(name)).toBe(true);
-  });
+  it.each([...RUNTIME_EXPORTS, ...WIRE_EXPORTS, "Error", "Record", "Promise", "params", "isRecord", "class", "await"])(
+    "%s is reserved",
+    (name) => {
+      expect(RESERVED.has(name)).toBe(true);
+    },
+  );
 });

@@ -19,8 +19,17 @@ export const ORACLE_OPTIONS: OpenAPITSOptions = {
   transform(schema) {
     if (schema.format === "binary") return ts.factory.createTypeReferenceNode("Blob");
     const isBareObject = schema.type === "object" && schema.properties === undefined && schema.additionalProperties === undefined;
-    if (isBareObject && schema.patternProperties === undefined && schema.allOf === undefined && schema.oneOf === undefined && schema.anyOf === undefined) {
-      return ts.factory.createTypeReferenceNode("Record", [ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]);
+    if (
+      isBareObject &&
+      schema.patternProperties === undefined &&
+      schema.allOf === undefined &&
+      schema.oneOf === undefined &&
+      schema.anyOf === undefined
+    ) {
+      return ts.factory.createTypeReferenceNode("Record", [
+        ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+        ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword),
+      ]);
     }
     return undefined;
   },
@@ -36,13 +45,17 @@ export const ORACLE_EXCLUDED: Record<string, string> = {
   "zoo-3.1.yaml#Body_Create_Animal_animals_post": "contains Animal, above.",
   "zoo-3.1.yaml#Switch": "contains On and Off, below.",
   "zoo-3.1.yaml#On":
-    "the variant's `const: true` gives its discriminator value; openapi-typescript injects the schema name (`\"On\"`) as an implicit mapping even where the const makes that value impossible.",
+    'the variant\'s `const: true` gives its discriminator value; openapi-typescript injects the schema name (`"On"`) as an implicit mapping even where the const makes that value impossible.',
   "zoo-3.1.yaml#Off": "as On.",
-  "zoo-3.1.yaml#Path": "`items` after `prefixItems` types the rest of the tuple ([string, ...Point[]]); openapi-typescript drops it ([string]).",
+  "zoo-3.1.yaml#Path":
+    "`items` after `prefixItems` types the rest of the tuple ([string, ...Point[]]); openapi-typescript drops it ([string]).",
 };
 
 /** Our type name and the spec's schema name of every component schema the oracle compares, and of every excluded one. */
-export function oraclePairs(specFileName: string, pairs: [string, string][]): { compared: [string, string][]; excluded: [string, string][] } {
+export function oraclePairs(
+  specFileName: string,
+  pairs: [string, string][],
+): { compared: [string, string][]; excluded: [string, string][] } {
   const excluded = (schema: string): boolean => `${specFileName}#${schema}` in ORACLE_EXCLUDED;
   return { compared: pairs.filter(([, schema]) => !excluded(schema)), excluded: pairs.filter(([, schema]) => excluded(schema)) };
 }

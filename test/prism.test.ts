@@ -17,7 +17,8 @@ import { Sampler } from "./support/sample.js";
 const SPEC = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
 const OUT = join(ROOT, ".tmp", "prism-elevenlabs");
 const present = existsSync(SPEC);
-if (!present) console.warn(`\n!!!!! SKIPPED: test/prism.test.ts needs ${SPEC}, which is absent. Prism did NOT check any operation. !!!!!\n`);
+if (!present)
+  console.warn(`\n!!!!! SKIPPED: test/prism.test.ts needs ${SPEC}, which is absent. Prism did NOT check any operation. !!!!!\n`);
 
 /**
  * Prism turns a multipart body into `{field: last part}` and makes a field an array only when the
@@ -25,7 +26,11 @@ if (!present) console.warn(`\n!!!!! SKIPPED: test/prism.test.ts needs ${SPEC}, w
  * arrays fail whatever a client sends (a hand-built request too). test/wire.test.ts proves arrays of
  * files on the wire instead.
  */
-const PRISM_CANNOT_VALIDATE = ["POST /v1/voices/add", "POST /v1/voices/pvc/{voice_id}/samples", "POST /v1/voices/pvc/{voice_id}/verification"];
+const PRISM_CANNOT_VALIDATE = [
+  "POST /v1/voices/add",
+  "POST /v1/voices/pvc/{voice_id}/samples",
+  "POST /v1/voices/pvc/{voice_id}/verification",
+];
 
 interface Violation {
   location: string[];
@@ -78,9 +83,13 @@ beforeAll(async () => {
   }
   client = (await import(pathToFileURL(join(OUT, "index.ts")).href)) as Record<string, unknown>;
   const port = await closedPort();
-  prism = spawn(process.execPath, [join(ROOT, "node_modules", "@stoplight", "prism-cli", "dist", "index.js"), "mock", SPEC, "-h", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  prism = spawn(
+    process.execPath,
+    [join(ROOT, "node_modules", "@stoplight", "prism-cli", "dist", "index.js"), "mock", SPEC, "-h", "127.0.0.1", "-p", String(port)],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   baseUrl = `http://127.0.0.1:${port}`;
   await waitForPrism(baseUrl, Date.now() + 90_000);
 }, 180_000);
@@ -131,18 +140,28 @@ describe.skipIf(!present)("Prism validates every request of the full ElevenLabs 
       if (verdicts.length !== 1) failures.push(`${label}: ${verdicts.length} requests sent`);
       if (PRISM_CANNOT_VALIDATE.includes(label)) continue;
       checked++;
-      if (problems.length > 0) failures.push(`${label} (${own.fn}): ${problems.map((p) => `${p.location.join(".")} ${p.message}`).join("; ")}`);
+      if (problems.length > 0)
+        failures.push(`${label} (${own.fn}): ${problems.map((p) => `${p.location.join(".")} ${p.message}`).join("; ")}`);
     }
     // The judge can fail: a body missing its required fields is a request violation.
     const broken: (string | null)[] = [];
     const convert = client["convertTextToSpeech"] as (params: unknown, options: unknown) => Promise<unknown>;
-    await convert({ voiceId: "v", body: {} }, { baseUrl, maxRetries: 0, fetch: async (r: Request) => {
-      const response = await fetch(r);
-      broken.push(response.headers.get("sl-violations"));
-      return response;
-    } }).catch(() => undefined);
+    await convert(
+      { voiceId: "v", body: {} },
+      {
+        baseUrl,
+        maxRetries: 0,
+        fetch: async (r: Request) => {
+          const response = await fetch(r);
+          broken.push(response.headers.get("sl-violations"));
+          return response;
+        },
+      },
+    ).catch(() => undefined);
     expect(violationsOf(broken[0] ?? null).filter((v) => v.location[0] === "request").length).toBeGreaterThan(0);
-    console.log(`Prism checked ${checked} of ${api.operations.length} operations; ${PRISM_CANNOT_VALIDATE.length} cannot be validated by Prism (multipart arrays).`);
+    console.log(
+      `Prism checked ${checked} of ${api.operations.length} operations; ${PRISM_CANNOT_VALIDATE.length} cannot be validated by Prism (multipart arrays).`,
+    );
     expect(api.operations).toHaveLength(208);
     expect(failures).toEqual([]);
     expect(checked).toBe(205);

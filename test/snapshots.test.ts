@@ -13,7 +13,16 @@ describe.each([
     const files = await filesOf(spec);
     // wire.ts only when an operation needs one of its helpers (path segments, query, multipart...).
     const wire = name === "seed" ? [] : ["wire.ts"];
-    expect([...files.keys()].sort()).toEqual([".specforge/api-model.json", "client.ts", "guards.ts", "index.ts", expect.stringMatching(/^operations\//), "runtime.ts", "types.ts", ...wire]);
+    expect([...files.keys()].sort()).toEqual([
+      ".specforge/api-model.json",
+      "client.ts",
+      "guards.ts",
+      "index.ts",
+      expect.stringMatching(/^operations\//),
+      "runtime.ts",
+      "types.ts",
+      ...wire,
+    ]);
     for (const [path, content] of files) await expect(content).toMatchFileSnapshot(join("__snapshots__", name, `${path}.snap`));
   });
 });

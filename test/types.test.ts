@@ -27,7 +27,28 @@ describe("the zoo fixture: every schema feature", () => {
   it("generates without diagnostics", () => expect(stderr).toBe(""));
 
   it("names schemas by the documented rules", () => {
-    for (const name of ["CreateAnimalBody", "ClientModel", "ErrorModel", "ResponseModel", "RecordModel", "PromiseModel", "DateModel", "BlobModel", "PartialModel", "Pet", "Pet2", "CafeCreme", "_2faCode", "UserId", "UserId2", "Class", "AnimalBase", "KeeperWritable", "ShapeUnion", "DrawingShapesItem"]) {
+    for (const name of [
+      "CreateAnimalBody",
+      "ClientModel",
+      "ErrorModel",
+      "ResponseModel",
+      "RecordModel",
+      "PromiseModel",
+      "DateModel",
+      "BlobModel",
+      "PartialModel",
+      "Pet",
+      "Pet2",
+      "CafeCreme",
+      "_2faCode",
+      "UserId",
+      "UserId2",
+      "Class",
+      "AnimalBase",
+      "KeeperWritable",
+      "ShapeUnion",
+      "DrawingShapesItem",
+    ]) {
       expect(types).toMatch(new RegExp(`export (type|interface) ${name}\\b`));
     }
   });
@@ -37,13 +58,19 @@ describe("the zoo fixture: every schema feature", () => {
   });
 
   it("the usage claims can fail: a wrong claim is reported", () => {
-    writeFileSync(join(dir, "wrong.ts"), 'import type { Keeper } from "./out/index.js";\nexport const k: Keeper = { id: "1", name: "n", password: "p" };\n');
+    writeFileSync(
+      join(dir, "wrong.ts"),
+      'import type { Keeper } from "./out/index.js";\nexport const k: Keeper = { id: "1", name: "n", password: "p" };\n',
+    );
     expect(typeCheck([join(dir, "wrong.ts")], "nodenext").join("\n")).toMatch(/password/);
   });
 });
 
 describe("a spec split across files and folders", () => {
-  const { dir, errors, stderr } = generateWithUsage(fixture("multi-file/openapi.yaml"), join(ROOT, "test", "usage", "fixtures", "multi-file.ts"));
+  const { dir, errors, stderr } = generateWithUsage(
+    fixture("multi-file/openapi.yaml"),
+    join(ROOT, "test", "usage", "fixtures", "multi-file.ts"),
+  );
 
   it("resolves refs relative to each file, through a cycle between files", () => {
     expect(stderr).toBe("");
@@ -57,7 +84,10 @@ describe("a spec split across files and folders", () => {
   it("reports a missing file at the file and line of the $ref, and generates nothing", () => {
     const broken = mkdtempSync(join(tmpdir(), "specforge-multi-"));
     cpSync(fixture("multi-file"), broken, { recursive: true });
-    writeFileSync(join(broken, "schemas", "owner.yaml"), `${readFileSync(join(broken, "schemas", "owner.yaml"), "utf8")}  bad:\n    $ref: "./missing.yaml#/X"\n`);
+    writeFileSync(
+      join(broken, "schemas", "owner.yaml"),
+      `${readFileSync(join(broken, "schemas", "owner.yaml"), "utf8")}  bad:\n    $ref: "./missing.yaml#/X"\n`,
+    );
     const result = runCli(["generate", "--spec", join(broken, "openapi.yaml"), "--out", join(broken, "out")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/schemas\/owner\.yaml:\d+:\d+ error E_REF_EXTERNAL/);

@@ -32,9 +32,17 @@ describe("validateDocument: not an OpenAPI 3.0/3.1 document", () => {
     { given: "swagger 2.0", document: { swagger: "2.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/swagger"]] },
     { given: "openapi 2.5", document: { openapi: "2.5", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
     { given: "openapi 3.2.0", document: { openapi: "3.2.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
-    { given: "openapi 3.1 (no patch)", document: { openapi: "3.1", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
+    {
+      given: "openapi 3.1 (no patch)",
+      document: { openapi: "3.1", info, paths: {} },
+      want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]],
+    },
     { given: "openapi 4.0.0", document: { openapi: "4.0.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
-    { given: "openapi 3.1.0-rc", document: { openapi: "3.1.0-rc", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
+    {
+      given: "openapi 3.1.0-rc",
+      document: { openapi: "3.1.0-rc", info, paths: {} },
+      want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]],
+    },
   ])("$given", ({ document, want }) => {
     const { result, got } = validate(document);
     expect(got).toEqual(want);
@@ -74,7 +82,12 @@ describe("validateDocument: valid documents", () => {
         get: {
           operationId: "listPets",
           parameters: [{ name: "limit", in: "query", schema: { type: "integer" } }],
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Pet" } } } } } },
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Pet" } } } },
+            },
+          },
         },
       },
     },
@@ -98,7 +111,10 @@ describe("validateDocument: valid documents", () => {
           requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Update%20Request" } } } },
           responses: {
             "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/a~1b" } } } },
-            "422": { description: "bad", content: { "application/json": { schema: { $ref: "#/components/schemas/HTTPValidationError" } } } },
+            "422": {
+              description: "bad",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/HTTPValidationError" } } },
+            },
           },
         },
       },
@@ -159,14 +175,19 @@ describe("validateDocument: refs", () => {
     },
     {
       given: "dangling ref under a path with slashes and a media type",
-      document: doc31({}, {
-        "/items/{id}": {
-          get: {
-            parameters: [pathParam("id")],
-            responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Nope" } } } } },
+      document: doc31(
+        {},
+        {
+          "/items/{id}": {
+            get: {
+              parameters: [pathParam("id")],
+              responses: {
+                "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Nope" } } } },
+              },
+            },
           },
         },
-      }),
+      ),
       want: [["W_REF_DANGLING", "warning", "/paths/~1items~1{id}/get/responses/200/content/application~1json/schema/$ref"]],
     },
     {
@@ -330,7 +351,11 @@ describe("validateDocument: operations", () => {
   });
 
   it("the duplicate's message points at the first use", () => {
-    const { all } = validate({ openapi: "3.0.3", info, paths: { "/a": { get: { operationId: "x" } }, "/b": { get: { operationId: "x" } } } });
+    const { all } = validate({
+      openapi: "3.0.3",
+      info,
+      paths: { "/a": { get: { operationId: "x" } }, "/b": { get: { operationId: "x" } } },
+    });
     expect(all.map((d) => d.message)).toEqual(['operationId "x" is already used at #/paths/~1a/get.']);
   });
 });
@@ -339,7 +364,11 @@ describe("validateDocument: deep documents", () => {
   const DEPTH = 5000;
 
   it.each([
-    { given: "properties inside properties", wrap: (inner: unknown) => ({ type: "object", properties: { a: inner } }), step: "/properties/a" },
+    {
+      given: "properties inside properties",
+      wrap: (inner: unknown) => ({ type: "object", properties: { a: inner } }),
+      step: "/properties/a",
+    },
     { given: "allOf inside allOf", wrap: (inner: unknown) => ({ allOf: [inner] }), step: "/allOf/0" },
     { given: "arrays of arrays", wrap: (inner: unknown) => [inner], step: "/0" },
   ])(`$given, ${DEPTH} levels, does not overflow the stack`, ({ wrap, step }) => {

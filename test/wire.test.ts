@@ -28,7 +28,7 @@ import {
 import { sendJson, startServer, type RecordedRequest, type TestServer } from "./support/http-server.js";
 import type { ServerResponse } from "node:http";
 
-const ITEM = { id: "i1", name: "Ünïcødé \"quoted\"", tags: ["a"] };
+const ITEM = { id: "i1", name: 'Ünïcødé "quoted"', tags: ["a"] };
 
 let server: TestServer;
 /** Lets a streaming route go on once the client has read what came before. */
@@ -129,7 +129,10 @@ describe("parameters", () => {
   });
 
   it("header parameters (arrays comma-joined), cookie parameters and an apiKey security scheme in a header", async () => {
-    await getItemsPart({ ...partParams, xFlags: ["fast", "cheap"], theme: "dark", lang: "en US" }, { baseUrl: server.origin, apiKey: "k-1" });
+    await getItemsPart(
+      { ...partParams, xFlags: ["fast", "cheap"], theme: "dark", lang: "en US" },
+      { baseUrl: server.origin, apiKey: "k-1" },
+    );
     const { headers } = server.last();
     expect(headers["x-trace-id"]).toBe("t-1");
     expect(headers["x-flags"]).toBe("fast,cheap");
@@ -191,13 +194,25 @@ describe("bodies", () => {
       return { head: head.trim(), data: data.slice(0, -2) };
     };
     expect(parts).toHaveLength(9);
-    expect(part(0)).toStrictEqual({ head: 'Content-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/x-thing', data: "\x00\x01\x02\xff" });
-    expect(part(1)).toStrictEqual({ head: 'Content-Disposition: form-data; name="files"; filename="blob"\r\nContent-Type: text/plain', data: "first" });
-    expect(part(2)).toStrictEqual({ head: 'Content-Disposition: form-data; name="files"; filename="blob"\r\nContent-Type: application/octet-stream', data: "\x09\x08\x07" });
+    expect(part(0)).toStrictEqual({
+      head: 'Content-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/x-thing',
+      data: "\x00\x01\x02\xff",
+    });
+    expect(part(1)).toStrictEqual({
+      head: 'Content-Disposition: form-data; name="files"; filename="blob"\r\nContent-Type: text/plain',
+      data: "first",
+    });
+    expect(part(2)).toStrictEqual({
+      head: 'Content-Disposition: form-data; name="files"; filename="blob"\r\nContent-Type: application/octet-stream',
+      data: "\x09\x08\x07",
+    });
     expect(part(3)).toStrictEqual({ head: 'Content-Disposition: form-data; name="count"', data: "3" });
     expect(part(4)).toStrictEqual({ head: 'Content-Disposition: form-data; name="flag"', data: "true" });
     expect(part(5)).toStrictEqual({ head: 'Content-Disposition: form-data; name="meta"', data: '{"a":1}' });
-    expect(part(6)).toStrictEqual({ head: 'Content-Disposition: form-data; name="note"; filename="blob"\r\nContent-Type: text/markdown', data: "# hi" });
+    expect(part(6)).toStrictEqual({
+      head: 'Content-Disposition: form-data; name="note"; filename="blob"\r\nContent-Type: text/markdown',
+      data: "# hi",
+    });
     expect([part(7), part(8)]).toStrictEqual([
       { head: 'Content-Disposition: form-data; name="labels"', data: "x" },
       { head: 'Content-Disposition: form-data; name="labels"', data: "y" },
@@ -205,7 +220,10 @@ describe("bodies", () => {
   });
 
   it("application/x-www-form-urlencoded: arrays repeat the key, objects are JSON, undefined is left out", async () => {
-    const echoed = await submitFileForm({ body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1 } } }, { baseUrl: server.url("echo") });
+    const echoed = await submitFileForm(
+      { body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1 } } },
+      { baseUrl: server.url("echo") },
+    );
     const expected = "name=a+b%26c&n=1&tags=x&tags=y&extra=%7B%22k%22%3A1%7D";
     expect(server.last().headers["content-type"]).toBe("application/x-www-form-urlencoded;charset=UTF-8");
     expect(server.last().body).toBe(expected);

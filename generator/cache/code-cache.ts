@@ -50,7 +50,8 @@ function writeCache(dir: string, prefix: string, name: string, data: Buffer): vo
     mkdirSync(dir, { recursive: true });
     writeFileSync(partial, data);
     renameSync(partial, join(dir, name));
-    for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old !== name && old.endsWith(".bin")) rmSync(join(dir, old), { force: true });
+    for (const old of readdirSync(dir))
+      if (old.startsWith(prefix) && old !== name && old.endsWith(".bin")) rmSync(join(dir, old), { force: true });
   } catch {
     // A read-only install or a full disk only costs the compile time.
     rmSync(partial, { force: true });

@@ -27,7 +27,12 @@ const filesBelow = (dir: string, keep: (name: string) => boolean): string[] =>
     ? readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile() && keep(e.name))
         .map((e) => join(e.parentPath, e.name))
-        .filter((file) => !relative(dir, file).split(sep).some((part) => part === "node_modules" || part.startsWith(".")))
+        .filter(
+          (file) =>
+            !relative(dir, file)
+              .split(sep)
+              .some((part) => part === "node_modules" || part.startsWith(".")),
+        )
         .sort()
     : [];
 
@@ -55,7 +60,8 @@ export function generatorFingerprint(): string {
   const code = join(root, relative(root, dirname(fileURLToPath(import.meta.url))).split(sep)[0]!);
   const hash = createHash("sha256");
   for (const dir of [code, join(root, "templates")]) {
-    for (const file of filesBelow(dir, (name) => !name.endsWith(".map"))) hash.update(relative(root, file)).update("\0").update(readFileSync(file));
+    for (const file of filesBelow(dir, (name) => !name.endsWith(".map")))
+      hash.update(relative(root, file)).update("\0").update(readFileSync(file));
   }
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
   for (const name of Object.keys(dependencies).sort()) hash.update(`${name}@${installedVersion(name, root)}\0`);

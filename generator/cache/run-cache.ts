@@ -16,7 +16,8 @@ export interface RunCache {
 
 export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
 
-const cacheFile = (out: string): string => join(process.cwd(), "node_modules", ".cache", "specforge", `${sha256(resolve(out)).slice(0, 16)}.json`);
+const cacheFile = (out: string): string =>
+  join(process.cwd(), "node_modules", ".cache", "specforge", `${sha256(resolve(out)).slice(0, 16)}.json`);
 
 export function readRunCache(out: string): RunCache | undefined {
   try {

@@ -14,7 +14,11 @@ const withoutTrailingSlash = (key: string): string => key.replace(/(?<=.)\/$/, "
  */
 function isMove(fromKey: string, from: OperationModel, toKey: string, to: OperationModel): boolean {
   if (methodOf(fromKey) !== methodOf(toKey)) return false;
-  return from.function === to.function || (from.operationId !== undefined && from.operationId === to.operationId) || withoutTrailingSlash(fromKey) === withoutTrailingSlash(toKey);
+  return (
+    from.function === to.function ||
+    (from.operationId !== undefined && from.operationId === to.operationId) ||
+    withoutTrailingSlash(fromKey) === withoutTrailingSlash(toKey)
+  );
 }
 
 /** Everything a client of the generated code would notice between two models, classified. */
@@ -44,19 +48,31 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
     const was = base.operations[from]!;
     if (to === undefined) {
       report.operations.removed.push(from);
-      emit("operation-removed", { direction: "both", identifier: was.function, member: "", pointer: was.pointer, operation: from }, "operation removed");
+      emit(
+        "operation-removed",
+        { direction: "both", identifier: was.function, member: "", pointer: was.pointer, operation: from },
+        "operation removed",
+      );
       continue;
     }
     added.splice(added.indexOf(to), 1);
     report.operations.moved.push({ from, to });
     const now = head.operations[to]!;
-    emit("operation-moved", { direction: "both", identifier: now.function, member: "", pointer: now.pointer, operation: to }, `moved from ${from}`);
+    emit(
+      "operation-moved",
+      { direction: "both", identifier: now.function, member: "", pointer: now.pointer, operation: to },
+      `moved from ${from}`,
+    );
     diffOperation(to, was, now, emit);
   }
   for (const key of added) {
     const now = head.operations[key]!;
     report.operations.added.push(key);
-    emit("operation-added", { direction: "both", identifier: now.function, member: "", pointer: now.pointer, operation: key }, "new operation");
+    emit(
+      "operation-added",
+      { direction: "both", identifier: now.function, member: "", pointer: now.pointer, operation: key },
+      "new operation",
+    );
   }
   for (const key of headOps.filter((k) => Object.hasOwn(base.operations, k))) {
     changed(report.operations.changed, key, () => diffOperation(key, base.operations[key]!, head.operations[key]!, emit));
@@ -67,7 +83,13 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
   for (const name of names) {
     const was = own(base.schemas, name);
     const now = own(head.schemas, name);
-    const site = { direction: directionOf(name), identifier: (now ?? was)!.identifier, member: "", pointer: (now ?? was)!.pointer, schema: name };
+    const site = {
+      direction: directionOf(name),
+      identifier: (now ?? was)!.identifier,
+      member: "",
+      pointer: (now ?? was)!.pointer,
+      schema: name,
+    };
     if (!was) {
       report.schemas.added.push(name);
       emit("schema-added", site, "new schema");

@@ -13,7 +13,11 @@ const sortedKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedKeys)
     : isRecord(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys(value[key])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sortedKeys(value[key])]),
+        )
       : value;
 
 /**

@@ -29,7 +29,14 @@ function summary(report: ChangeReport) {
 /** The `--format json` document; README.md documents every field. */
 export function reportJson(report: ChangeReport | undefined, sides: Sides, note?: string): string {
   const body = report
-    ? { version: REPORT_VERSION, ...sides, summary: summary(report), operations: report.operations, schemas: report.schemas, changes: report.changes }
+    ? {
+        version: REPORT_VERSION,
+        ...sides,
+        summary: summary(report),
+        operations: report.operations,
+        schemas: report.schemas,
+        changes: report.changes,
+      }
     : { version: REPORT_VERSION, base: null, head: sides.head, note, summary: null, changes: [] };
   return JSON.stringify(body, null, 2);
 }

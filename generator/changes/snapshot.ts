@@ -22,7 +22,10 @@ export function buildApiModel(api: Api, names: NameTable): ApiModel {
       .map((s) => [componentName(s.id), { identifier: names.schemas.get(s.id)!.type, pointer: s.id, type: typeOf(s.type) }]),
   );
   const operations = Object.fromEntries(
-    api.operations.map((operation, i) => [`${operation.method.toUpperCase()} ${operation.path}`, operationModel(operation, names.operations[i]!, typeOf)]),
+    api.operations.map((operation, i) => [
+      `${operation.method.toUpperCase()} ${operation.path}`,
+      operationModel(operation, names.operations[i]!, typeOf),
+    ]),
   );
   return { format: API_MODEL_FORMAT, title: api.title, version: api.version, operations, schemas };
 }
@@ -35,7 +38,10 @@ function operationModel(operation: Operation, own: NameTable["operations"][numbe
     paramsType: own.paramsType,
     errorType: own.errorType,
     parameters: Object.fromEntries(
-      operation.parameters.map((p, i) => [`${p.in} ${p.name}`, { key: own.parameters[i]!, required: p.required, type: typeOf(p.type), pointer: p.pointer }]),
+      operation.parameters.map((p, i) => [
+        `${p.in} ${p.name}`,
+        { key: own.parameters[i]!, required: p.required, type: typeOf(p.type), pointer: p.pointer },
+      ]),
     ),
     responses: Object.fromEntries(operation.responses.map((r) => [r.status, responseModel(r, typeOf)])),
   };
@@ -64,24 +70,36 @@ function typeModel(node: TypeNode, byId: Map<string, NamedSchema>, names: NameTa
     case "array":
       return { kind: "array", items: recurse(node.items) };
     case "tuple":
-      return node.rest === undefined ? { kind: "tuple", items: node.items.map(recurse) } : { kind: "tuple", items: node.items.map(recurse), rest: recurse(node.rest) };
+      return node.rest === undefined
+        ? { kind: "tuple", items: node.items.map(recurse) }
+        : { kind: "tuple", items: node.items.map(recurse), rest: recurse(node.rest) };
     case "object": {
       const properties = Object.fromEntries(
-        node.properties.map((p) => [p.name, { type: recurse(p.type), required: p.required, ...(p.access ? { access: p.access } : {}), pointer: p.pointer }]),
+        node.properties.map((p) => [
+          p.name,
+          { type: recurse(p.type), required: p.required, ...(p.access ? { access: p.access } : {}), pointer: p.pointer },
+        ]),
       );
-      return node.additional === undefined ? { kind: "object", properties } : { kind: "object", properties, additional: recurse(node.additional) };
+      return node.additional === undefined
+        ? { kind: "object", properties }
+        : { kind: "object", properties, additional: recurse(node.additional) };
     }
     case "union": {
       const members = node.members.map(recurse);
       if (!node.discriminator) return { kind: "union", members };
-      return { kind: "union", members, discriminator: { property: node.discriminator.property, values: node.discriminator.variants.map((v) => v.values) } };
+      return {
+        kind: "union",
+        members,
+        discriminator: { property: node.discriminator.property, values: node.discriminator.variants.map((v) => v.values) },
+      };
     }
     case "intersection":
       return { kind: "intersection", members: node.members.map(recurse) };
     case "ref": {
       const target = byId.get(node.target);
       // Only schemas hoisted out of one place are expanded; a referenced one may be used from many (diamonds).
-      if (target === undefined || target.origin !== "inline" || seen.has(target.id)) return { kind: "ref", schema: componentName(node.target) };
+      if (target === undefined || target.origin !== "inline" || seen.has(target.id))
+        return { kind: "ref", schema: componentName(node.target) };
       const expanded = typeModel(target.type, byId, names, new Set([...seen, target.id]));
       const name = names.schemas.get(target.id)!.type;
       return expanded.kind === "object" || expanded.kind === "intersection" ? { ...expanded, name, pointer: target.id } : expanded;

@@ -17,7 +17,8 @@ export type Emit = (kind: ChangeKind, site: Site, message: string) => void;
 /** A record's own entry: keys come from the spec, so `constructor` or `__proto__` must stay plain data. */
 export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
-export const memberPath = (base: string, name: string): string => (base === "" ? name : name.startsWith("[") ? base + name : `${base}.${name}`);
+export const memberPath = (base: string, name: string): string =>
+  base === "" ? name : name.startsWith("[") ? base + name : `${base}.${name}`;
 
 /** Structural equality of JSON data, ignoring key order (a recorded model is key-sorted, a fresh one is not). */
 function same(a: unknown, b: unknown): boolean {
@@ -25,7 +26,10 @@ function same(a: unknown, b: unknown): boolean {
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 interface Member {
@@ -35,7 +39,9 @@ interface Member {
 }
 
 const membersOf = (type: TypeModel): Member[] =>
-  type.kind === "union" ? type.members.map((m, i) => ({ type: m, ...(type.discriminator?.values[i] ? { tag: type.discriminator.values[i] } : {}) })) : [{ type }];
+  type.kind === "union"
+    ? type.members.map((m, i) => ({ type: m, ...(type.discriminator?.values[i] ? { tag: type.discriminator.values[i] } : {}) }))
+    : [{ type }];
 
 /** Members with the same key are the same alternative, compared further; inline variants are known by their tag. */
 function key({ type, tag }: Member): string {
@@ -86,7 +92,8 @@ export function diffTypes(before: TypeModel, after: TypeModel, site: Site, emit:
   const nullAfter = a.some((m) => m.type.kind === "null");
   if (!nullBefore && nullAfter) emit("nullable-added", site, "can now be null");
   if (nullBefore && !nullAfter) emit("nullable-removed", site, "can no longer be null");
-  if (before.kind === "union" && after.kind === "union") diffDiscriminators(before.discriminator?.property, after.discriminator?.property, site, emit);
+  if (before.kind === "union" && after.kind === "union")
+    diffDiscriminators(before.discriminator?.property, after.discriminator?.property, site, emit);
   const bm = b.filter((m) => m.type.kind !== "null");
   const am = a.filter((m) => m.type.kind !== "null");
   if (bm.length === 1 && am.length === 1 && key(bm[0]!) !== key(am[0]!)) {
@@ -105,11 +112,20 @@ export function diffTypes(before: TypeModel, after: TypeModel, site: Site, emit:
     }
     const [x] = removed.splice(i, 1);
     if (x!.tag && y.tag && !same(x!.tag, y.tag)) {
-      emit("discriminator-changed", site, `the discriminator value of ${describe(y.type)} changed from ${x!.tag.join(", ")} to ${y.tag.join(", ")}`);
+      emit(
+        "discriminator-changed",
+        site,
+        `the discriminator value of ${describe(y.type)} changed from ${x!.tag.join(", ")} to ${y.tag.join(", ")}`,
+      );
     }
     diffAlike(x!.type, y.type, site, emit);
   }
-  diffAlternatives(removed.map((m) => m.type), added.map((m) => m.type), site, emit);
+  diffAlternatives(
+    removed.map((m) => m.type),
+    added.map((m) => m.type),
+    site,
+    emit,
+  );
 }
 
 function diffDiscriminators(before: string | undefined, after: string | undefined, site: Site, emit: Emit): void {
@@ -158,7 +174,8 @@ function diffAlike(x: TypeModel, y: TypeModel, site: Site, emit: Emit): void {
   } else if (x.kind === "array" && y.kind === "array") {
     diffTypes(x.items, y.items, { ...site, member: memberPath(site.member, "[]") }, emit);
   } else if (x.kind === "tuple" && y.kind === "tuple") {
-    if (x.items.length !== y.items.length || !x.rest !== !y.rest) emit("type-changed", site, `changed from ${describe(x)} to ${describe(y)}`);
+    if (x.items.length !== y.items.length || !x.rest !== !y.rest)
+      emit("type-changed", site, `changed from ${describe(x)} to ${describe(y)}`);
     else {
       x.items.forEach((item, i) => diffTypes(item, y.items[i]!, { ...site, member: memberPath(site.member, `[${i}]`) }, emit));
       if (x.rest && y.rest) diffTypes(x.rest, y.rest, { ...site, member: memberPath(site.member, "[]") }, emit);

@@ -33,7 +33,8 @@ export function bracketed(indent: string, open: string, items: string[], close: 
 }
 
 /** A function's head up to its opening brace, with its parameters on one line or one per line. */
-export const functionHead = (prefix: string, parameters: string[], suffix: string): string => bracketed("", `${prefix}(`, parameters, `)${suffix} {`);
+export const functionHead = (prefix: string, parameters: string[], suffix: string): string =>
+  bracketed("", `${prefix}(`, parameters, `)${suffix} {`);
 
 /**
  * How prettier lays out a union after `head` (`type X =`, or a property's `key?:`) at `indent`:
@@ -63,7 +64,8 @@ export function unionText(layout: UnionLayout, members: string[], continuation: 
 }
 
 /** `type X = A | B;` in prettier's layout. */
-export const unionAlias = (head: string, members: string[]): string => `${head} =${unionText(unionLayout("", `${head} =`, members), members, "  ")};`;
+export const unionAlias = (head: string, members: string[]): string =>
+  `${head} =${unionText(unionLayout("", `${head} =`, members), members, "  ")};`;
 
 /** A property `key?: A | B;` at `indent` in prettier's layout. */
 export const unionProperty = (indent: string, head: string, members: string[]): string =>
@@ -107,7 +109,9 @@ export function arrowProperty(indent: string, key: string, parameters: string[],
   const head = `${indent}${key}: (${parameters.join(", ")}) =>`;
   if (fits(`${head} ${body},`)) return `${head} ${body},`;
   const inner = `${indent}  `;
-  const ownLine = fits(`${inner}${body},`) ? `${inner}${body},` : `${inner}${callee}(\n${args.map((a) => `${inner}  ${a},\n`).join("")}${inner}),`;
+  const ownLine = fits(`${inner}${body},`)
+    ? `${inner}${body},`
+    : `${inner}${callee}(\n${args.map((a) => `${inner}  ${a},\n`).join("")}${inner}),`;
   if (fits(head)) return `${head}\n${ownLine}`;
   const broken = `${indent}${key}: (\n${parameters.map((p) => `${inner}${p},\n`).join("")}${indent}) =>`;
   return fits(`${indent}) => ${body},`) ? `${broken} ${body},` : `${broken}\n${ownLine}`;

@@ -17,7 +17,9 @@ export const tsMorph: typeof import("ts-morph") = require("ts-morph");
 interface PrintingContext {
   createWriter(): CodeBlockWriter;
   structurePrinterFactory: {
-    forSourceFile(options: { isAmbient: boolean }): { printText(writer: CodeBlockWriter, structure: { statements: (string | StatementStructures)[] }): void };
+    forSourceFile(options: { isAmbient: boolean }): {
+      printText(writer: CodeBlockWriter, structure: { statements: (string | StatementStructures)[] }): void;
+    };
   };
 }
 
@@ -29,11 +31,16 @@ interface PrintingContext {
  * a ts-morph without it fails here, not with different output.
  */
 export function printStatements(statements: (string | StatementStructures)[]): string {
-  const project = new tsMorph.Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: tsMorph.IndentationText.TwoSpaces } });
+  const project = new tsMorph.Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: tsMorph.IndentationText.TwoSpaces },
+  });
   const context = (project as unknown as { _context?: PrintingContext })._context;
   if (typeof context?.structurePrinterFactory?.forSourceFile !== "function") {
     const { version } = require("ts-morph/package.json") as { version: string };
-    throw new Error(`specforge: ts-morph ${version} lacks the structure printer this version was built with; install the ts-morph version package.json pins`);
+    throw new Error(
+      `specforge: ts-morph ${version} lacks the structure printer this version was built with; install the ts-morph version package.json pins`,
+    );
   }
   const writer = context.createWriter();
   context.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements });

@@ -36,7 +36,10 @@ export function cachingFormatter(out: string, previous: RunCache | undefined, re
       const content = readFileSync(disk, "utf8");
       if (sha256(content) === hit.formatted) reused.set(file.path, content);
     }
-    const formatted = await formatFiles(files.filter((f) => !reused.has(f.path)), segments);
+    const formatted = await formatFiles(
+      files.filter((f) => !reused.has(f.path)),
+      segments,
+    );
     const byPath = new Map(formatted.map((f) => [f.path, f.content]));
     return files.map((f) => ({ path: f.path, content: reused.get(f.path) ?? byPath.get(f.path)! }));
   };

@@ -63,7 +63,9 @@ export async function formatFiles(files: RenderedFile[], cache?: SegmentCache): 
       if (formatted.length !== todo.length) throw new Error(`prettier: ${file.path}: statements were merged or split`);
       todo.forEach((text, i) => cache?.set(text, formatted[i]!));
       const done = new Map(todo.map((text, i) => [text, formatted[i]!]));
-      const segments = file.statements.segments.map((s): Segment => (s.final ? s : { text: done.get(s.text) ?? cache!.get(s.text)!, final: true }));
+      const segments = file.statements.segments.map((s): Segment =>
+        s.final ? s : { text: done.get(s.text) ?? cache!.get(s.text)!, final: true },
+      );
       return { path: file.path, content: joinSegments({ header: file.statements.header, segments }) };
     }),
   );

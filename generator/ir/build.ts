@@ -13,7 +13,16 @@ import { convertNamed } from "./named.js";
 export function buildIr(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): Api {
   const components = isRecord(document.components) && isRecord(document.components.schemas) ? document.components.schemas : {};
   const parents = findInheritance(components);
-  const ctx: BuildContext = { root: document, report, schemas: [], named: new Set(), discriminatorPins: [], deferred: [], depth: 0, parents };
+  const ctx: BuildContext = {
+    root: document,
+    report,
+    schemas: [],
+    named: new Set(),
+    discriminatorPins: [],
+    deferred: [],
+    depth: 0,
+    parents,
+  };
   for (const [name, raw] of Object.entries(components)) {
     const id = joinPointer("/components/schemas", name);
     const parent = parents.get(id);

@@ -14,11 +14,18 @@ export function splitByDirection(api: Api): Api {
   const split = differingSchemas(api.schemas, byId);
   if (split.size === 0) return api;
   const writableId = (id: string): string => `${id}#writable`;
-  const view = (type: TypeNode, direction: Direction): TypeNode => project(type, direction, (id) => (direction === "request" && split.has(id) ? writableId(id) : id));
+  const view = (type: TypeNode, direction: Direction): TypeNode =>
+    project(type, direction, (id) => (direction === "request" && split.has(id) ? writableId(id) : id));
   const schemas = api.schemas.flatMap((schema): NamedSchema[] => {
     const response = { ...schema, type: view(schema.type, "response") };
     if (!split.has(schema.id)) return [response];
-    const writable: NamedSchema = { ...schema, id: writableId(schema.id), nameHint: [...schema.nameHint, "Writable"], origin: "inline", type: view(schema.type, "request") };
+    const writable: NamedSchema = {
+      ...schema,
+      id: writableId(schema.id),
+      nameHint: [...schema.nameHint, "Writable"],
+      origin: "inline",
+      type: view(schema.type, "request"),
+    };
     return [response, writable];
   });
   const operations = api.operations.map((op): Operation => {
@@ -52,7 +59,10 @@ function differingSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>
 function hasAccessProperty(type: TypeNode): boolean {
   switch (type.kind) {
     case "object":
-      return type.properties.some((p) => p.access !== undefined || hasAccessProperty(p.type)) || (type.additional !== undefined && hasAccessProperty(type.additional));
+      return (
+        type.properties.some((p) => p.access !== undefined || hasAccessProperty(p.type)) ||
+        (type.additional !== undefined && hasAccessProperty(type.additional))
+      );
     case "array":
       return hasAccessProperty(type.items);
     case "tuple":
@@ -75,7 +85,9 @@ function project(type: TypeNode, direction: Direction, target: (id: string) => s
     case "array":
       return { kind: "array", items: again(type.items) };
     case "tuple":
-      return type.rest ? { kind: "tuple", items: type.items.map(again), rest: again(type.rest) } : { kind: "tuple", items: type.items.map(again) };
+      return type.rest
+        ? { kind: "tuple", items: type.items.map(again), rest: again(type.rest) }
+        : { kind: "tuple", items: type.items.map(again) };
     case "object": {
       const properties = type.properties.filter((p) => p.access !== dropped).map((p) => ({ ...p, type: again(p.type) }));
       return type.additional ? { kind: "object", properties, additional: again(type.additional) } : { kind: "object", properties };

@@ -20,7 +20,10 @@ export function applyDiscriminatorPins(ctx: BuildContext): void {
     grouped.set(key, entry);
   }
   for (const { schema, property, values } of grouped.values()) {
-    if (values.length > 1 && new Set(ctx.discriminatorPins.filter((p) => p.target === schema.id && p.property === property).map((p) => p.values.join())).size > 1) {
+    if (
+      values.length > 1 &&
+      new Set(ctx.discriminatorPins.filter((p) => p.target === schema.id && p.property === property).map((p) => p.values.join())).size > 1
+    ) {
       ctx.report({
         code: "W_DISCRIMINATOR_CONFLICT",
         severity: "warning",
@@ -35,7 +38,9 @@ export function applyDiscriminatorPins(ctx: BuildContext): void {
 
 function pinProperty(type: TypeNode, property: string, values: Literal[], byId: Map<string, NamedSchema>): TypeNode {
   const literal: TypeNode =
-    values.length === 1 ? { kind: "literal", value: values[0]! } : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
+    values.length === 1
+      ? { kind: "literal", value: values[0]! }
+      : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
   // allOf-built variants are flattened so the pinned value replaces the inherited one instead of
   // intersecting with it (which could give never).
   const object = type.kind === "object" ? type : flattenObject(type, byId);

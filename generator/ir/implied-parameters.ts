@@ -11,6 +11,16 @@ export function withImpliedPathParameters(path: string, parameters: Parameter[],
   const implied = new Set([...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((name) => !declared.has(name)));
   return [
     ...parameters,
-    ...[...implied].map((name): Parameter => ({ name, in: "path", required: true, type: { kind: "string" }, doc: {}, pointer, style: "simple", explode: false, shape: "scalar" })),
+    ...[...implied].map((name): Parameter => ({
+      name,
+      in: "path",
+      required: true,
+      type: { kind: "string" },
+      doc: {},
+      pointer,
+      style: "simple",
+      explode: false,
+      shape: "scalar",
+    })),
   ];
 }

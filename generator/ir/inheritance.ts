@@ -83,5 +83,6 @@ export function convertParent(ctx: BuildContext, parent: InheritanceParent, raw:
   ctx.schemas.push(schema);
   const { discriminator: _discriminator, ...own } = raw;
   convertNamed(ctx, own, parent.baseId, [name, "Base"], "inline");
-  for (const child of parent.children) ctx.discriminatorPins.push({ target: child.target, property: parent.property, values: child.values });
+  for (const child of parent.children)
+    ctx.discriminatorPins.push({ target: child.target, property: parent.property, values: child.values });
 }

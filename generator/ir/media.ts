@@ -10,7 +10,15 @@ const SSE_TYPE = /^text\/event-stream$/;
 const NDJSON_TYPE = /^application\/(x-)?(ndjson|jsonl|json-seq|jsonlines)$/;
 
 /** Media types in the order a client prefers to send or read them when several are offered. */
-const MEDIA_PREFERENCE = [JSON_TYPE, SSE_TYPE, NDJSON_TYPE, /^multipart\/form-data$/, /^application\/x-www-form-urlencoded$/, /^text\//, /./];
+const MEDIA_PREFERENCE = [
+  JSON_TYPE,
+  SSE_TYPE,
+  NDJSON_TYPE,
+  /^multipart\/form-data$/,
+  /^application\/x-www-form-urlencoded$/,
+  /^text\//,
+  /./,
+];
 
 const essence = (mediaType: string): string => mediaType.split(";")[0]!.trim().toLowerCase();
 
@@ -74,7 +82,9 @@ export function convertResponses(ctx: BuildContext, raw: unknown, pointer: strin
     if (mediaType !== undefined) {
       const media = content[mediaType];
       result.mediaType = mediaType;
-      result.type = isRecord(media) ? convertSchema(ctx, media.schema, joinPointer(at, "content", mediaType, "schema"), [...hint, status, "Response"]) : UNKNOWN;
+      result.type = isRecord(media)
+        ? convertSchema(ctx, media.schema, joinPointer(at, "content", mediaType, "schema"), [...hint, status, "Response"])
+        : UNKNOWN;
     }
     return result;
   });

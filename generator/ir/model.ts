@@ -139,10 +139,7 @@ export interface Response {
 }
 
 /** A Security Scheme the client can fill from its options (§4.8.27). OAuth2 and OpenID Connect send a bearer token. */
-export type SecurityScheme =
-  | { kind: "apiKey"; in: "header" | "query" | "cookie"; name: string }
-  | { kind: "bearer" }
-  | { kind: "basic" };
+export type SecurityScheme = { kind: "apiKey"; in: "header" | "query" | "cookie"; name: string } | { kind: "bearer" } | { kind: "basic" };
 
 /**
  * How 2xx bodies are read. `stream`: the bytes as they arrive; `sse` and `ndjson`: an async

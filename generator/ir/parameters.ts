@@ -10,7 +10,13 @@ const STYLES: readonly string[] = ["form", "simple", "label", "matrix", "spaceDe
 
 /** `style` and `explode` with the defaults of §4.8.12.4: form for query and cookie, simple otherwise; explode only for form. */
 export function styleOf(raw: RawSchema, location: string): { style: ParameterStyle; explode: boolean } {
-  const style = (typeof raw.style === "string" && STYLES.includes(raw.style) ? raw.style : location === "query" || location === "cookie" ? "form" : "simple") as ParameterStyle;
+  const style = (
+    typeof raw.style === "string" && STYLES.includes(raw.style)
+      ? raw.style
+      : location === "query" || location === "cookie"
+        ? "form"
+        : "simple"
+  ) as ParameterStyle;
   return { style, explode: typeof raw.explode === "boolean" ? raw.explode : style === "form" };
 }
 

@@ -50,7 +50,9 @@ function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hin
   if ("const" in raw && isLiteral(raw.const)) return { kind: "literal", value: raw.const };
   if (Array.isArray(raw.enum)) {
     const values = raw.enum.filter(isLiteral);
-    return values.length === 1 ? { kind: "literal", value: values[0]! } : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
+    return values.length === 1
+      ? { kind: "literal", value: values[0]! }
+      : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
   }
   const union = Array.isArray(raw.oneOf) || Array.isArray(raw.anyOf);
   if (union || Array.isArray(raw.allOf)) {
@@ -103,7 +105,8 @@ function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: 
 
 /** `readOnly`/`writeOnly` on the property's schema, or on the schema its `$ref` names. */
 function accessOf(ctx: BuildContext, schema: unknown): Property["access"] {
-  const target = isRecord(schema) && typeof schema.$ref === "string" ? resolvePointer(ctx.root, refToPointer(schema.$ref) ?? "") : undefined;
+  const target =
+    isRecord(schema) && typeof schema.$ref === "string" ? resolvePointer(ctx.root, refToPointer(schema.$ref) ?? "") : undefined;
   for (const candidate of [schema, target]) {
     if (isRecord(candidate) && candidate.readOnly === true) return "readOnly";
     if (isRecord(candidate) && candidate.writeOnly === true) return "writeOnly";
@@ -113,11 +116,15 @@ function accessOf(ctx: BuildContext, schema: unknown): Property["access"] {
 
 function convertArray(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
   const prefix = Array.isArray(raw.prefixItems) ? raw.prefixItems : Array.isArray(raw.items) ? raw.items : undefined;
-  if (prefix === undefined) return { kind: "array", items: convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) };
+  if (prefix === undefined)
+    return { kind: "array", items: convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) };
   const keyword = Array.isArray(raw.prefixItems) ? "prefixItems" : "items";
   const items = prefix.map((item, i) => convertSchema(ctx, item, joinPointer(pointer, keyword, i), [...hint, `Item${i}`]));
   // After prefixItems, `items` types the rest (absent: anything; false: nothing more).
-  const rest = keyword === "prefixItems" && raw.items !== undefined && raw.items !== false ? convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"]) : undefined;
+  const rest =
+    keyword === "prefixItems" && raw.items !== undefined && raw.items !== false
+      ? convertSchema(ctx, raw.items, joinPointer(pointer, "items"), [...hint, "Item"])
+      : undefined;
   return rest ? { kind: "tuple", items, rest } : { kind: "tuple", items };
 }
 
@@ -141,7 +148,8 @@ function convertObject(ctx: BuildContext, raw: RawSchema, pointer: string, hint:
   }
   // `{type: object}` alone is any object: an index signature of unknown, not `{}` (which admits
   // strings); with `additionalProperties: false` it is the empty object.
-  const empty: TypeNode | undefined = properties.length === 0 ? (raw.additionalProperties === false ? { kind: "never" } : UNKNOWN) : undefined;
+  const empty: TypeNode | undefined =
+    properties.length === 0 ? (raw.additionalProperties === false ? { kind: "never" } : UNKNOWN) : undefined;
   const additional = additionalType(ctx, raw, pointer, hint) ?? empty;
   return additional === undefined ? { kind: "object", properties } : { kind: "object", properties, additional };
 }
@@ -185,7 +193,26 @@ function convertRef(ctx: BuildContext, ref: string): TypeNode {
   return convertNamed(ctx, resolved, target, refNameHint(target), "referenced");
 }
 
-const SCHEMA_KEYWORDS = new Set(["components", "schemas", "properties", "items", "prefixItems", "additionalProperties", "allOf", "oneOf", "anyOf", "not", "$defs", "definitions", "paths", "content", "schema", "parameters", "responses", "requestBody"]);
+const SCHEMA_KEYWORDS = new Set([
+  "components",
+  "schemas",
+  "properties",
+  "items",
+  "prefixItems",
+  "additionalProperties",
+  "allOf",
+  "oneOf",
+  "anyOf",
+  "not",
+  "$defs",
+  "definitions",
+  "paths",
+  "content",
+  "schema",
+  "parameters",
+  "responses",
+  "requestBody",
+]);
 
 /** `/components/schemas/Defs/properties/level` -> ["Defs", "level"]: the named steps of the pointer. */
 const refNameHint = (pointer: string): NameHint => {

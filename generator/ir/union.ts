@@ -5,7 +5,8 @@ import type { Discriminator, Literal, NameHint, TypeNode } from "./model.js";
 import { convertNamed, hoistConverted } from "./named.js";
 import { convertSchema, withNull } from "./schema.js";
 
-const isNullSchema = (raw: unknown): boolean => isRecord(raw) && raw.type === "null" && Object.keys(raw).every((k) => k === "type" || k === "description" || k === "title");
+const isNullSchema = (raw: unknown): boolean =>
+  isRecord(raw) && raw.type === "null" && Object.keys(raw).every((k) => k === "type" || k === "description" || k === "title");
 
 /**
  * `oneOf` / `anyOf`. Both become TypeScript unions: TypeScript cannot express "exactly one", and
@@ -37,7 +38,10 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
     node =
       entries.length === 1
         ? convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint)
-        : { kind: "union", members: entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)])) };
+        : {
+            kind: "union",
+            members: entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)])),
+          };
   }
   // Every union gets a name, so that it can have guards and a match helper. The schema being
   // converted names it when the union is all of it; otherwise (an inline union, a union beside
@@ -112,15 +116,28 @@ function convertDiscriminated(
  * Square]`) stands for its own members: a discriminator value belongs to a concrete variant, and
  * pinning one on a union would make it never.
  */
-function flattenNestedUnions(ctx: BuildContext, entries: { member: unknown; index: number }[], at: string, seen: Set<string> = new Set()): { member: unknown; pointer: string; index: number }[] {
+function flattenNestedUnions(
+  ctx: BuildContext,
+  entries: { member: unknown; index: number }[],
+  at: string,
+  seen: Set<string> = new Set(),
+): { member: unknown; pointer: string; index: number }[] {
   return entries.flatMap(({ member, index }) => {
     const pointer = joinPointer(at, index);
     const ref = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
     const resolved = ref === undefined ? member : resolvePointer(ctx.root, ref);
     const base = ref ?? pointer;
-    const keyword = isRecord(resolved) ? (Array.isArray(resolved.oneOf) ? "oneOf" : Array.isArray(resolved.anyOf) ? "anyOf" : undefined) : undefined;
+    const keyword = isRecord(resolved)
+      ? Array.isArray(resolved.oneOf)
+        ? "oneOf"
+        : Array.isArray(resolved.anyOf)
+          ? "anyOf"
+          : undefined
+      : undefined;
     if (keyword === undefined || seen.has(base)) return [{ member, pointer, index }];
-    const inner = ((resolved as RawSchema)[keyword] as unknown[]).map((m, i) => ({ member: m, index: i })).filter(({ member: m }) => !isNullSchema(m));
+    const inner = ((resolved as RawSchema)[keyword] as unknown[])
+      .map((m, i) => ({ member: m, index: i }))
+      .filter(({ member: m }) => !isNullSchema(m));
     return flattenNestedUnions(ctx, inner, joinPointer(base, keyword), new Set(seen).add(base));
   });
 }

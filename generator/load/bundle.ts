@@ -100,7 +100,8 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
   // A component that is nothing but a ref to another file (`Owner: {$ref: ./owner.yaml}`) takes
   // the content under its own name, so it is not an alias of a second, file-named schema.
   for (const [name, value] of Object.entries(schemas)) {
-    const target = isRecord(value) && typeof value.$ref === "string" && Object.keys(value).length === 1 ? external(value.$ref, root) : undefined;
+    const target =
+      isRecord(value) && typeof value.$ref === "string" && Object.keys(value).length === 1 ? external(value.$ref, root) : undefined;
     if (!target || placed.has(target.key)) continue;
     const prefix = joinPointer("/components/schemas", name);
     placed.set(target.key, `#${prefix.split("/").map(encodeURIComponent).join("/")}`);
@@ -115,7 +116,9 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     text: root.text,
     document,
     locate(pointer: string): Position | undefined {
-      const origin = origins.filter((o) => pointer === o.prefix || pointer.startsWith(`${o.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+      const origin = origins
+        .filter((o) => pointer === o.prefix || pointer.startsWith(`${o.prefix}/`))
+        .sort((a, b) => b.prefix.length - a.prefix.length)[0];
       if (!origin) return root.locate(pointer);
       const inner = origin.pointer + pointer.slice(origin.prefix.length);
       const at = origin.source.locate(inner);

@@ -1,16 +1,13 @@
 /** RFC 6901 JSON pointers, and the `#/...` fragments that `$ref` uses (RFC 3986 percent-escapes). */
 
-export const escapeSegment = (segment: string): string =>
-  segment.replace(/~/g, "~0").replace(/\//g, "~1");
+export const escapeSegment = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
-export const unescapeSegment = (segment: string): string =>
-  segment.replace(/~1/g, "/").replace(/~0/g, "~");
+export const unescapeSegment = (segment: string): string => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 
 export const joinPointer = (base: string, ...segments: (string | number)[]): string =>
   base + segments.map((s) => "/" + escapeSegment(String(s))).join("");
 
-export const splitPointer = (pointer: string): string[] =>
-  pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeSegment);
+export const splitPointer = (pointer: string): string[] => (pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeSegment));
 
 /** `#/components/schemas/A%20B` -> `/components/schemas/A B`; undefined for non-local refs. */
 export function refToPointer(ref: string): string | undefined {

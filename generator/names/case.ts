@@ -3,11 +3,13 @@
 /** Words of a spec name: split on anything that is not a letter or digit, at lower-to-upper steps, and before the last capital of an acronym. */
 export function words(text: string): string[] {
   const plain = text.normalize("NFKD").replace(/\p{M}/gu, "");
-  return plain
-    .split(/[^\p{L}\p{N}]+/u)
-    // `userID` -> user, ID; `HTTPGet` -> HTTP, Get.
-    .flatMap((part) => part.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u))
-    .filter((w) => w !== "");
+  return (
+    plain
+      .split(/[^\p{L}\p{N}]+/u)
+      // `userID` -> user, ID; `HTTPGet` -> HTTP, Get.
+      .flatMap((part) => part.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u))
+      .filter((w) => w !== "")
+  );
 }
 
 const upperFirst = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);

@@ -11,7 +11,10 @@ export function fastApiFunctionName(operationId: string, path: string, method: s
 }
 
 /** `Body_<operationId>` of a known operation -> `<function name>Body` words, e.g. `Create_Agent_Body`. */
-export function fastApiBodyName(schemaName: string, operations: readonly { operationId?: string; path: string; method: string }[]): string | undefined {
+export function fastApiBodyName(
+  schemaName: string,
+  operations: readonly { operationId?: string; path: string; method: string }[],
+): string | undefined {
   if (!schemaName.startsWith("Body_")) return undefined;
   const operationId = schemaName.slice("Body_".length);
   const operation = operations.find((o) => o.operationId === operationId);

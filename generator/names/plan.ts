@@ -62,7 +62,8 @@ const identifier = (candidate: string, fallback: string): string => {
 export function planNames(api: Api): NameTable {
   const space = new Namespace(RESERVED);
   const schemas = new Map<string, SchemaNames>();
-  const exact = (s: NamedSchema): boolean => s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "") && !RESERVED.has(s.nameHint[0]!);
+  const exact = (s: NamedSchema): boolean =>
+    s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "") && !RESERVED.has(s.nameHint[0]!);
   const ordered = [
     ...api.schemas.filter(exact),
     ...api.schemas.filter((s) => s.origin === "component" && !exact(s)),
@@ -157,8 +158,12 @@ function operationNames(operation: Operation, space: Namespace, tree: GroupNode,
     groupPath.push(child.key);
     node = child.node;
   }
-  const operationId = operation.operationId && (fastApiFunctionName(operation.operationId, operation.path, operation.method) ?? operation.operationId);
-  const wantedMethod = identifier(camelCase(operation.sdkMethod ?? operationId ?? `${operation.method} ${operation.path}`), operation.method);
+  const operationId =
+    operation.operationId && (fastApiFunctionName(operation.operationId, operation.path, operation.method) ?? operation.operationId);
+  const wantedMethod = identifier(
+    camelCase(operation.sdkMethod ?? operationId ?? `${operation.method} ${operation.path}`),
+    operation.method,
+  );
   const [verb = operation.method, ...rest] = words(wantedMethod);
   const method = node.keys.claim(wantedMethod);
   const groupWords = words(joinedGroup).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
@@ -168,7 +173,16 @@ function operationNames(operation: Operation, space: Namespace, tree: GroupNode,
   const fn = space.claim(identifier(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")), operation.method));
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
   // Object.prototype members would clash with the `{}` that all-optional params default to.
-  const keys = new Namespace(["body", "constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
+  const keys = new Namespace([
+    "body",
+    "constructor",
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+  ]);
   const parameters = operation.parameters.map((p) => keys.claim(identifier(camelCase(p.name), "param")));
   const names: OperationNames = {
     fn,

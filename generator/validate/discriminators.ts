@@ -8,7 +8,8 @@ type Report = (d: DiagnosticInput) => void;
 /** Keys whose values are maps from names to schemas: a key `discriminator` there is a name, not a keyword. */
 const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
 /** Keys whose values are data, where a `discriminator` key means nothing. */
-const isData = (key: string): boolean => key === "example" || key === "examples" || key === "default" || key === "const" || key === "enum" || key.startsWith("x-");
+const isData = (key: string): boolean =>
+  key === "example" || key === "examples" || key === "default" || key === "const" || key === "enum" || key.startsWith("x-");
 
 /**
  * OpenAPI §4.8.25 Discriminator Object: every variant declares the property, every mapping value
@@ -125,7 +126,9 @@ function allOfParts(document: Raw, schema: unknown): Raw[] {
 /** Whether the schema names the property, in its properties or required list, itself or through allOf. */
 const declares = (document: Raw, schema: unknown, property: string): boolean =>
   allOfParts(document, schema).some(
-    (part) => (isRecord(part.properties) && Object.hasOwn(part.properties, property)) || (Array.isArray(part.required) && part.required.includes(property)),
+    (part) =>
+      (isRecord(part.properties) && Object.hasOwn(part.properties, property)) ||
+      (Array.isArray(part.required) && part.required.includes(property)),
   );
 
 /** Mapping keys are always strings; a number or boolean property value matches its spelling (`1.0` is 1, `True` is true). */
@@ -135,7 +138,8 @@ const sameValue = (key: string, value: unknown): boolean =>
 /** The values the schema's discriminator property allows (its const or enum), or undefined when it does not restrict them. */
 function allowedValues(document: Raw, schema: unknown, property: string): unknown[] | undefined {
   for (const part of allOfParts(document, schema)) {
-    const declared = isRecord(part.properties) && Object.hasOwn(part.properties, property) ? resolveRef(document, part.properties[property]) : undefined;
+    const declared =
+      isRecord(part.properties) && Object.hasOwn(part.properties, property) ? resolveRef(document, part.properties[property]) : undefined;
     if (!isRecord(declared)) continue;
     if ("const" in declared) return [declared.const];
     if (Array.isArray(declared.enum)) return declared.enum;

@@ -18,7 +18,7 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
       code: "E_NOT_OPENAPI",
       severity: "error",
       message: "The document is not an object, so it cannot be an OpenAPI document.",
-      hint: 'An OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x), then `info` and `paths`.',
+      hint: "An OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x), then `info` and `paths`.",
       pointer: "",
     });
     return undefined;
@@ -39,7 +39,7 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
       code: "E_NOT_OPENAPI",
       severity: "error",
       message: 'The document has no "openapi" version field.',
-      hint: 'Add `openapi: 3.1.0` (or the 3.0.x version the document follows) at the top.',
+      hint: "Add `openapi: 3.1.0` (or the 3.0.x version the document follows) at the top.",
       pointer: "",
     });
     return undefined;

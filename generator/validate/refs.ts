@@ -24,7 +24,12 @@ export function checkRefs(document: object, report: (d: DiagnosticInput) => void
 
 /** Values that are examples or literal data, where a `$ref` key is just data. */
 const isData = (key: string, value: unknown): boolean =>
-  key === "example" || key === "default" || key === "const" || key === "enum" || key.startsWith("x-") || (key === "examples" && Array.isArray(value));
+  key === "example" ||
+  key === "default" ||
+  key === "const" ||
+  key === "enum" ||
+  key.startsWith("x-") ||
+  (key === "examples" && Array.isArray(value));
 
 function checkRef(document: object, ref: string, pointer: string, report: (d: DiagnosticInput) => void): void {
   const target = refToPointer(ref);
@@ -44,7 +49,9 @@ function checkRef(document: object, ref: string, pointer: string, report: (d: Di
       message: remote
         ? `The reference "${ref}" is remote; generation never touches the network.`
         : `The reference "${ref}" could not be resolved in another file.`,
-      hint: remote ? "Download the referenced document next to the spec and refer to it locally." : "Check the file's path, relative to the file holding the $ref, and the pointer after #.",
+      hint: remote
+        ? "Download the referenced document next to the spec and refer to it locally."
+        : "Check the file's path, relative to the file holding the $ref, and the pointer after #.",
       pointer,
     });
   } else if (resolvePointer(document, target) === undefined) {

@@ -26,12 +26,20 @@ interface Sealed extends Inputs {
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const digest = ({ generator, spec, warnings, files }: Sealed): string => sha256(JSON.stringify([generator, spec, warnings, Object.entries(files)]));
+const digest = ({ generator, spec, warnings, files }: Sealed): string =>
+  sha256(JSON.stringify([generator, spec, warnings, Object.entries(files)]));
 
 export function fingerprintFile(inputs: Inputs, warnings: number, files: RenderedFile[], specName: string): RenderedFile {
   const listed = files.filter((f) => f.path !== FINGERPRINT_FILE).sort((a, b) => byPath(a.path, b.path));
   const sealed: Sealed = { ...inputs, warnings, files: Object.fromEntries(listed.map((f) => [f.path, sha256(f.content)])) };
-  const fingerprint = { "//": jsonHeader(specName), generator: sealed.generator, spec: sealed.spec, warnings, digest: digest(sealed), files: sealed.files };
+  const fingerprint = {
+    "//": jsonHeader(specName),
+    generator: sealed.generator,
+    spec: sealed.spec,
+    warnings,
+    digest: digest(sealed),
+    files: sealed.files,
+  };
   return { path: FINGERPRINT_FILE, content: `${JSON.stringify(fingerprint, null, 2)}\n` };
 }
 

@@ -7,16 +7,18 @@ import type { OutputPlan } from "./plan.js";
  */
 export function driftReport(plan: OutputPlan, outLabel: string, explained: ReadonlySet<string> = new Set()): string {
   const lines = plan.changes.map((c) => `  ${c.kind.padEnd(7)} ${outLabel}/${c.path}`);
-  const diffs = plan.changes.filter((c) => !explained.has(c.path)).map((c) =>
-    createTwoFilesPatch(
-      c.kind === "added" ? "/dev/null" : `a/${outLabel}/${c.path}`,
-      c.kind === "removed" ? "/dev/null" : `b/${outLabel}/${c.path}`,
-      c.before,
-      c.after,
-      undefined,
-      undefined,
-      { context: 3 },
-    ),
-  );
+  const diffs = plan.changes
+    .filter((c) => !explained.has(c.path))
+    .map((c) =>
+      createTwoFilesPatch(
+        c.kind === "added" ? "/dev/null" : `a/${outLabel}/${c.path}`,
+        c.kind === "removed" ? "/dev/null" : `b/${outLabel}/${c.path}`,
+        c.before,
+        c.after,
+        undefined,
+        undefined,
+        { context: 3 },
+      ),
+    );
   return [`${plan.changes.length} file(s) out of date:`, ...lines, "", ...diffs].join("\n");
 }

@@ -30,7 +30,8 @@ export function scratchProject(): string {
 export function snapshotTree(dir: string): Record<string, string> {
   const tree: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) tree[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), "latin1");
+    if (entry.isFile())
+      tree[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), "latin1");
   }
   return tree;
 }

@@ -23,7 +23,27 @@ export const HOSTILE_CONTENTS: Record<string, string> = {
 };
 
 /** Identifiers a naive generator would mangle into code or into prototype writes. */
-export const HOSTILE_NAMES = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "class", "delete", "default", "await", "yield", "enum", "let", "arguments", "eval", "undefined", "NaN", "1st", "2fa_code", "0"];
+export const HOSTILE_NAMES = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "class",
+  "delete",
+  "default",
+  "await",
+  "yield",
+  "enum",
+  "let",
+  "arguments",
+  "eval",
+  "undefined",
+  "NaN",
+  "1st",
+  "2fa_code",
+  "0",
+];
 
 type Doc = Record<string, unknown>;
 
@@ -60,7 +80,11 @@ export function hostileSpec(text: string): Doc {
             { name: `h-${text}`, in: "header", description: text, schema: { type: "string", enum: [text, "__proto__"] } },
             { name: `c-${text}`, in: "cookie", schema: { type: "string" } },
           ],
-          requestBody: { description: text, required: true, content: { [`application/vnd.${text}+json`]: { schema: { $ref: refTo(text) } } } },
+          requestBody: {
+            description: text,
+            required: true,
+            content: { [`application/vnd.${text}+json`]: { schema: { $ref: refTo(text) } } },
+          },
           responses: {
             "200": { description: text, content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
             [`4XX`]: { description: text, content: { [`text/${text}`]: { schema: { type: "string", description: text } } } },
@@ -68,7 +92,17 @@ export function hostileSpec(text: string): Doc {
         },
       },
       ...Object.fromEntries(
-        HOSTILE_NAMES.map((name) => [`/names/${name}`, { get: { operationId: name, tags: [name], parameters: [{ name, in: "query", schema: { type: "string" } }], responses: { "204": { description: name } } } }]),
+        HOSTILE_NAMES.map((name) => [
+          `/names/${name}`,
+          {
+            get: {
+              operationId: name,
+              tags: [name],
+              parameters: [{ name, in: "query", schema: { type: "string" } }],
+              responses: { "204": { description: name } },
+            },
+          },
+        ]),
       ),
     },
     components: {
@@ -85,14 +119,30 @@ export function hostileSpec(text: string): Doc {
           },
           additionalProperties: { type: "string", description: text },
         },
-        Enum: { type: "string", enum: [text, "__proto__", "constructor", "prototype", "class", "1st", ""], default: text, description: text },
+        Enum: {
+          type: "string",
+          enum: [text, "__proto__", "constructor", "prototype", "class", "1st", ""],
+          default: text,
+          description: text,
+        },
         Pet: {
           description: text,
           oneOf: variants.map((_, i) => ({ $ref: `#/components/schemas/Variant${i}` })),
-          discriminator: { propertyName: text, mapping: Object.fromEntries(variants.map((v, i) => [v, `#/components/schemas/Variant${i}`])) },
+          discriminator: {
+            propertyName: text,
+            mapping: Object.fromEntries(variants.map((v, i) => [v, `#/components/schemas/Variant${i}`])),
+          },
         },
         ...Object.fromEntries(
-          variants.map((value, i) => [`Variant${i}`, { type: "object", title: text, required: [text], properties: { [text]: { const: value, description: text }, constructor: { type: "integer", example: text } } }]),
+          variants.map((value, i) => [
+            `Variant${i}`,
+            {
+              type: "object",
+              title: text,
+              required: [text],
+              properties: { [text]: { const: value, description: text }, constructor: { type: "integer", example: text } },
+            },
+          ]),
         ),
         Unmapped: {
           oneOf: [

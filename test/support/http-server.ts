@@ -4,11 +4,7 @@
 // Routing: a request whose path starts with `/s/<scenario>` is handled by routes[<scenario>]
 // (the prefix is stripped from the recorded `path`); any other request goes to routes.default.
 // Tests pick a scenario by using `server.url(scenario)` as the client's baseUrl.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
@@ -43,12 +39,9 @@ export interface TestServer {
 
 const PREFIX = /^\/s\/([^/]+)(\/.*)?$/;
 
-export async function startServer(
-  routes: Record<string, Route>,
-): Promise<TestServer> {
+export async function startServer(routes: Record<string, Route>): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
-  const waiters: { scenario: string; resolve: (r: RecordedRequest) => void }[] =
-    [];
+  const waiters: { scenario: string; resolve: (r: RecordedRequest) => void }[] = [];
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -101,8 +94,7 @@ export async function startServer(
       return r;
     },
     url: (scenario) => `${origin}/s/${scenario}`,
-    waitFor: (scenario) =>
-      new Promise((resolve) => waiters.push({ scenario, resolve })),
+    waitFor: (scenario) => new Promise((resolve) => waiters.push({ scenario, resolve })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
@@ -120,19 +112,12 @@ export async function closedPort(): Promise<number> {
     server.listen(0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) =>
-    server.close((err) => (err ? reject(err) : resolve())),
-  );
+  await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
   return port;
 }
 
 /** Sends `body` as JSON with `status` and any extra headers. */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(text);

@@ -46,7 +46,10 @@ export function hugeEnum(count: number): Doc {
   const values = Array.from({ length: count }, (_, i) => `value_${i}`);
   return base(
     { "/enum": returning("getEnum", "#/components/schemas/Holder") },
-    { Big: { type: "string", enum: values }, Holder: { type: "object", required: ["big"], properties: { big: { $ref: "#/components/schemas/Big" } } } },
+    {
+      Big: { type: "string", enum: values },
+      Holder: { type: "object", required: ["big"], properties: { big: { $ref: "#/components/schemas/Big" } } },
+    },
   );
 }
 
@@ -58,12 +61,17 @@ export function manyOperations(count: number): Doc {
       get: {
         operationId: `getItem${i}`,
         tags: [`group${i % 50}`],
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer" } }],
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "limit", in: "query", schema: { type: "integer" } },
+        ],
         responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
       },
     };
   }
-  return base(paths, { Item: { type: "object", required: ["id"], properties: { id: { type: "string" }, tags: { type: "array", items: { type: "string" } } } } });
+  return base(paths, {
+    Item: { type: "object", required: ["id"], properties: { id: { type: "string" }, tags: { type: "array", items: { type: "string" } } } },
+  });
 }
 
 /**

@@ -9,8 +9,10 @@ type Doc = Record<string, unknown>;
 
 /** Names: mostly plain, sometimes with characters that names/ and escape.ts must handle. */
 const nameArb = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_ $\-./*`'"{}]{0,12}$/);
-const textArb = fc
-  .oneof(fc.string({ maxLength: 20 }), fc.constantFrom("*/", "/*", "${x}", "`", "\\", "\u2028", "\u0000", "__proto__", "constructor"));
+const textArb = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom("*/", "/*", "${x}", "`", "\\", "\u2028", "\u0000", "__proto__", "constructor"),
+);
 
 const ref = (name: string): Doc => ({ $ref: `#/components/schemas/${encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"))}` });
 
@@ -26,9 +28,9 @@ function schemaArb(names: string[], depth: number): fc.Arbitrary<Doc> {
   return fc.oneof(
     { weight: 3, arbitrary: leaf },
     fc.record({ description: textArb, items: inner }).map((r): Doc => ({ type: "array", ...r })),
-    fc.dictionary(nameArb, inner, { maxKeys: 4 }).chain((properties) =>
-      fc.subarray(Object.keys(properties)).map((required): Doc => ({ type: "object", properties, required })),
-    ),
+    fc
+      .dictionary(nameArb, inner, { maxKeys: 4 })
+      .chain((properties) => fc.subarray(Object.keys(properties)).map((required): Doc => ({ type: "object", properties, required }))),
     fc.array(inner, { minLength: 1, maxLength: 3 }).map((members): Doc => ({ anyOf: members })),
   );
 }
@@ -59,7 +61,11 @@ export const randomSpecArb: fc.Arbitrary<Doc> = fc
   .uniqueArray(nameArb, { minLength: 1, maxLength: 5, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() })
   .chain((names) =>
     fc
-      .record({ bodies: fc.tuple(...names.map(() => schemaArb(names, 3))), unions: fc.array(discriminatedArb(names), { maxLength: 2 }), title: textArb })
+      .record({
+        bodies: fc.tuple(...names.map(() => schemaArb(names, 3))),
+        unions: fc.array(discriminatedArb(names), { maxLength: 2 }),
+        title: textArb,
+      })
       .map(({ bodies, unions, title }) => buildSpec(names, bodies, unions, title)),
   );
 

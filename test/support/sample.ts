@@ -36,7 +36,11 @@ export class Sampler {
         return this.text(schema);
       case "integer":
       case "number":
-        return typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : 1;
+        return typeof schema.minimum === "number"
+          ? schema.minimum
+          : typeof schema.exclusiveMinimum === "number"
+            ? schema.exclusiveMinimum + 1
+            : 1;
       case "boolean":
         return false;
       case "array": {
@@ -63,7 +67,14 @@ export class Sampler {
 
   private text(schema: Raw): unknown {
     if (schema.format === "binary") return new Blob([new Uint8Array([82, 73, 70, 70])], { type: "audio/mpeg" });
-    const formats: Record<string, string> = { "date-time": "2024-01-01T00:00:00Z", date: "2024-01-01", email: "a@example.com", uri: "https://example.com", url: "https://example.com", uuid: "00000000-0000-4000-8000-000000000000" };
+    const formats: Record<string, string> = {
+      "date-time": "2024-01-01T00:00:00Z",
+      date: "2024-01-01",
+      email: "a@example.com",
+      uri: "https://example.com",
+      url: "https://example.com",
+      uuid: "00000000-0000-4000-8000-000000000000",
+    };
     if (typeof schema.format === "string" && formats[schema.format]) return formats[schema.format];
     const min = typeof schema.minLength === "number" ? schema.minLength : 1;
     return "a".repeat(Math.max(min, 1));

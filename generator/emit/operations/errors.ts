@@ -17,7 +17,8 @@ const RANGE_TYPES: Record<string, string> = { "4": "ClientErrorStatus", "5": "Se
  * that checking `status` narrows `body` to one response's type.
  */
 export function errorView(operation: Operation, names: NameTable): ErrorView {
-  const isSuccess = (status: string): boolean => /^2/.test(status) || (status === "default" && !operation.responses.some((r) => /^2/.test(r.status)));
+  const isSuccess = (status: string): boolean =>
+    /^2/.test(status) || (status === "default" && !operation.responses.some((r) => /^2/.test(r.status)));
   const errors = operation.responses.filter((r) => !isSuccess(r.status) && /^([1-5]\d\d|[1-5]XX|default)$/.test(r.status));
   const exact = errors.filter((r) => /^\d+$/.test(r.status)).map((r) => Number(r.status));
   const ranges = errors.filter((r) => /^[45]XX$/.test(r.status)).map((r) => r.status[0]!);
@@ -27,7 +28,10 @@ export function errorView(operation: Operation, names: NameTable): ErrorView {
     const body = r.type ? typeText(r.type, names) : "unknown";
     if (/^\d+$/.test(r.status)) return [`ApiError<${r.status}, ${body}>`];
     const range = RANGE_TYPES[r.status[0]!];
-    if (range !== undefined) return [`ApiError<${excluded(within(r.status[0]!)) === "" ? range : `Exclude<${range},${excluded(within(r.status[0]!))}>`}, ${body}>`];
+    if (range !== undefined)
+      return [
+        `ApiError<${excluded(within(r.status[0]!)) === "" ? range : `Exclude<${range},${excluded(within(r.status[0]!))}>`}, ${body}>`,
+      ];
     if (r.status !== "default") return [];
     const rest = ["4", "5"].filter((d) => !ranges.includes(d)).map((d) => RANGE_TYPES[d]!);
     if (rest.length === 0) return [];

@@ -29,7 +29,13 @@ export function renderOperationFiles(template: Template, views: OperationView[],
     const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort();
     const uploads = operations.some((o) => o.fields.some((f) => f.type.startsWith("Uploadable<")));
     const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) => operations.some((o) => o.errorAlias.includes(t)));
-    const runtimeImports = ["ApiError", "request", "type RequestOptions", ...ranges.map((t) => `type ${t}`), ...(uploads ? ["type Uploadable"] : [])];
+    const runtimeImports = [
+      "ApiError",
+      "request",
+      "type RequestOptions",
+      ...ranges.map((t) => `type ${t}`),
+      ...(uploads ? ["type Uploadable"] : []),
+    ];
     const imports = [importStatement(runtimeImports, '"../runtime.js"')];
     if (typeImports.length > 0) imports.push(importStatement(typeImports, '"../types.js"', true));
     if (helpers.length > 0) imports.push(importStatement(helpers, '"../wire.js"'));
@@ -71,7 +77,10 @@ function groupTree(views: OperationView[]): GroupView[] {
 
 export function renderClient(template: Template, views: OperationView[], header: string): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
-    importStatement(operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]), stringLiteral(`./operations/${file}.js`)),
+    importStatement(
+      operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
+      stringLiteral(`./operations/${file}.js`),
+    ),
   );
   return markedFile("client.ts", template({ header, segment: segmentMarker(true), imports: imports.join("\n"), groups: groupTree(views) }));
 }
@@ -96,7 +105,10 @@ export function renderRuntime(template: Template, api: Api, names: NameTable, he
       })
       .join("");
     const variablesType = server.variables
-      .map((v) => `${docComment([v.description])} ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(stringLiteral).join(" | ") : "string"};`)
+      .map(
+        (v) =>
+          `${docComment([v.description])} ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(stringLiteral).join(" | ") : "string"};`,
+      )
       .join("\n");
     return [{ key: propertyKey(names.environments[i]!), doc: docComment([server.description]), template, variablesType }];
   });
@@ -138,6 +150,8 @@ export function renderWire(template: Template, views: OperationView[], header: s
   if (used.size === 0) return undefined;
   for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
   const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
-  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])].join(", ");
+  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])].join(
+    ", ",
+  );
   return template({ header, uses, runtimeImports });
 }

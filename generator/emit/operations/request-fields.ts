@@ -22,7 +22,8 @@ export interface RequestFields {
  */
 function queryEntry(p: Parameter, value: string, helpers: Set<string>): string {
   const key = propertyKey(p.name);
-  if (p.shape === "object" && p.style === "deepObject") return helpers.add("deepObject"), `...deepObject(${stringLiteral(p.name)}, ${value})`;
+  if (p.shape === "object" && p.style === "deepObject")
+    return (helpers.add("deepObject"), `...deepObject(${stringLiteral(p.name)}, ${value})`);
   if (p.shape === "object" && p.explode && p.style === "form") return `...${value}`;
   if (p.shape === "scalar" || (p.explode && p.style === "form")) return `${key}: ${value}`;
   const separator = p.style === "spaceDelimited" ? " " : p.style === "pipeDelimited" ? "|" : ",";
@@ -52,7 +53,9 @@ function encoder(operation: Operation, helpers: Set<string>): string | undefined
     case "multipart": {
       helpers.add("formData");
       const typed = body.fields.filter((f) => f.contentType !== undefined);
-      return typed.length === 0 ? "formData()" : `formData({ ${typed.map((f) => `${propertyKey(f.name)}: ${stringLiteral(f.contentType!)}`).join(", ")} })`;
+      return typed.length === 0
+        ? "formData()"
+        : `formData({ ${typed.map((f) => `${propertyKey(f.name)}: ${stringLiteral(f.contentType!)}`).join(", ")} })`;
     }
     case "form":
       helpers.add("urlEncoded");
@@ -86,18 +89,19 @@ export function requestFields(operation: Operation, own: OperationNames, fn: str
     .join("");
   push("path", path.includes("${") ? `\`${path}\`` : stringLiteral(operation.path));
   const query = of("query").map((p) => queryEntry(p, value(p), helpers));
-  if (query.length > 0) helpers.add("query"), fields.push({ key: "query", call: "query", entries: query });
+  if (query.length > 0) (helpers.add("query"), fields.push({ key: "query", call: "query", entries: query }));
   const headers = of("header").map((p) => headerEntry(p, value(p), helpers));
   const cookies = of("cookie").map((p) => `${propertyKey(p.name)}: ${value(p)}`);
-  if (cookies.length > 0) helpers.add("cookies"), headers.push(`cookie: cookies({ ${cookies.join(", ")} })`);
+  if (cookies.length > 0) (helpers.add("cookies"), headers.push(`cookie: cookies({ ${cookies.join(", ")} })`));
   if (headers.length > 0) fields.push({ key: "headers", entries: headers });
   if (operation.apiKeyHeader !== undefined) push("apiKeyHeader", stringLiteral(operation.apiKeyHeader));
-  if (operation.security.length > 0) helpers.add("security"), push("auth", `security([${operation.security.map(schemeText).join(", ")}])`);
+  if (operation.security.length > 0)
+    (helpers.add("security"), push("auth", `security([${operation.security.map(schemeText).join(", ")}])`));
   if (operation.body) {
     push("body", "params.body");
     const encode = encoder(operation, helpers);
     if (encode !== undefined) push("encode", encode);
   }
-  if (reading !== "json") helpers.add(READERS[reading]), push("read", READERS[reading]);
+  if (reading !== "json") (helpers.add(READERS[reading]), push("read", READERS[reading]));
   return { fields, helpers: [...helpers], laidOut: operation.security.length < 2 };
 }

@@ -73,7 +73,9 @@ const REQUEST_FIELD_INDENT = "      ";
 
 const requestObject = (fields: RequestField[]): string =>
   fields
-    .map((f) => ("entries" in f ? objectProperty(REQUEST_FIELD_INDENT, f.key, f.entries, f.call) : `${REQUEST_FIELD_INDENT}${f.key}: ${f.value},`))
+    .map((f) =>
+      "entries" in f ? objectProperty(REQUEST_FIELD_INDENT, f.key, f.entries, f.call) : `${REQUEST_FIELD_INDENT}${f.key}: ${f.value},`,
+    )
     .join("\n");
 
 /** What a call resolves with, for each way of reading the 2xx body. */
@@ -106,17 +108,34 @@ function bodyType(operation: Operation, names: NameTable): string {
 
 export function operationView(operation: Operation, own: OperationNames, names: NameTable): OperationView {
   const fields: FieldView[] = operation.parameters.map((p, i) =>
-    fieldView(docComment([...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`]), propertyKey(own.parameters[i]!), !p.required, typeText(p.type, names)),
+    fieldView(
+      docComment([...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`]),
+      propertyKey(own.parameters[i]!),
+      !p.required,
+      typeText(p.type, names),
+    ),
   );
   if (operation.body) {
-    fields.unshift(fieldView(docComment([`The ${operation.body.mediaType} request body.`]), "body", !operation.body.required, bodyType(operation, names)));
+    fields.unshift(
+      fieldView(
+        docComment([`The ${operation.body.mediaType} request body.`]),
+        "body",
+        !operation.body.required,
+        bodyType(operation, names),
+      ),
+    );
   }
   const signature = `\`${operation.method.toUpperCase()} ${operation.path}\``;
-  const doc = (extra?: string): string => docComment([operation.summary, operation.description, extra, signature, operation.deprecated ? "@deprecated" : undefined]);
+  const doc = (extra?: string): string =>
+    docComment([operation.summary, operation.description, extra, signature, operation.deprecated ? "@deprecated" : undefined]);
   const paramsType = identifier(own.paramsType);
   const paramsOptional = fields.every((f) => f.optional);
   const head = (fn: string, result: string): string =>
-    functionHead(`export async function ${fn}`, [`params: ${paramsType}${paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"], `: Promise<${result}>`);
+    functionHead(
+      `export async function ${fn}`,
+      [`params: ${paramsType}${paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"],
+      `: Promise<${result}>`,
+    );
   const main = requestFields(operation, own, own.fn, operation.reading);
   const mainResult = resultType(operation, names, operation.reading);
   const functions: FunctionView[] = [
@@ -136,7 +155,9 @@ export function operationView(operation: Operation, own: OperationNames, names: 
     const variant = requestFields(operation, own, own.fn, "stream");
     variant.helpers.forEach((h) => helpers.add(h));
     functions.push({
-      doc: doc(`The same as {@link ${identifier(own.fn)}}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.`),
+      doc: doc(
+        `The same as {@link ${identifier(own.fn)}}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.`,
+      ),
       fn: identifier(own.stream.fn),
       link: `{@link ${identifier(own.stream.fn)}}`,
       method: propertyKey(own.stream.method),
@@ -149,7 +170,10 @@ export function operationView(operation: Operation, own: OperationNames, names: 
   const errors = errorView(operation, names);
   const errorType = identifier(own.errorType);
   const errorGuard = identifier(own.errorGuard);
-  const typeNodes: TypeNode[] = [...operation.parameters.map((p) => p.type), ...operation.responses.flatMap((r) => (r.type ? [r.type] : []))];
+  const typeNodes: TypeNode[] = [
+    ...operation.parameters.map((p) => p.type),
+    ...operation.responses.flatMap((r) => (r.type ? [r.type] : [])),
+  ];
   if (operation.body) typeNodes.push(operation.body.type);
   return {
     groupPath: own.groupPath,

@@ -51,7 +51,13 @@ function declaration(schema: NamedSchema, names: NameTable): Printable {
   const type = schema.type;
   if (type.kind !== "object") {
     const text = typeText(type, names);
-    const structure: TypeAliasDeclarationStructure = { kind: StructureKind.TypeAlias, name, isExported: true, leadingTrivia, type: laidOut("", `export type ${name} =`, text) };
+    const structure: TypeAliasDeclarationStructure = {
+      kind: StructureKind.TypeAlias,
+      name,
+      isExported: true,
+      leadingTrivia,
+      type: laidOut("", `export type ${name} =`, text),
+    };
     return { statement: structure, finalWhenFits: oneLine(text) };
   }
   const texts = type.properties.map((p) => typeText(p.type, names));

@@ -55,7 +55,7 @@ const functionText = (doc: string, head: string, body: string[]): string => `${d
 /** Schemas whose check is `true` (unknown, or only refs and unions reaching unknown), to a fixpoint. */
 function admitsAnything(schemas: NamedSchema[], names: NameTable): ReadonlySet<string> {
   const found = new Set<string>();
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of schemas) {
       if (found.has(s.id) || checkExpression(s.type, "value", names, 0, found) !== "true") continue;
@@ -78,7 +78,10 @@ function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable
 /** The cases of a switch over the discriminator, inside a function body. */
 const variantCases = (discriminator: Discriminator, names: NameTable, body: (variant: SchemaNames, value: Literal) => string): string[] =>
   discriminator.variants.flatMap((variant) =>
-    variant.values.flatMap((value) => [`    case ${literalText(value)}:`, `      ${body(checkedNames(names.schemas.get(variant.target)!), value)}`]),
+    variant.values.flatMap((value) => [
+      `    case ${literalText(value)}:`,
+      `      ${body(checkedNames(names.schemas.get(variant.target)!), value)}`,
+    ]),
   );
 
 function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, names: NameTable): string {
@@ -101,7 +104,9 @@ function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, name
 function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): string {
   const tag = propertyAccess("value", discriminator.property);
   const handlers = discriminator.variants.flatMap((variant) =>
-    variant.values.map((value) => `    readonly ${propertyKey(String(value))}: (value: ${identifier(names.schemas.get(variant.target)!.type)}) => R;`),
+    variant.values.map(
+      (value) => `    readonly ${propertyKey(String(value))}: (value: ${identifier(names.schemas.get(variant.target)!.type)}) => R;`,
+    ),
   );
   const tagOfUnknown = propertyAccess(`(value as { readonly ${propertyKey(discriminator.property)}?: unknown })`, discriminator.property);
   return functionText(
@@ -113,7 +118,12 @@ function matchFunction(discriminator: Discriminator, own: SchemaNames, names: Na
       `  switch (${tag}) {`,
       ...variantCases(discriminator, names, (_variant, value) => `return handlers[${stringLiteral(String(value))}](value);`),
       "    default:",
-      bracketed("      ", "throw new UnknownVariantError(", [stringLiteral(own.type), stringLiteral(discriminator.property), tagOfUnknown], ");"),
+      bracketed(
+        "      ",
+        "throw new UnknownVariantError(",
+        [stringLiteral(own.type), stringLiteral(discriminator.property), tagOfUnknown],
+        ");",
+      ),
       "  }",
     ],
   );

@@ -35,7 +35,10 @@ export function typeText(node: TypeNode, names: NameTable): string {
     case "union":
       return unionOf(node.members.map((m) => typeText(m, names)));
     case "intersection":
-      return joinUnique(node.members.map((m) => wrap(typeText(m, names))), " & ");
+      return joinUnique(
+        node.members.map((m) => wrap(typeText(m, names))),
+        " & ",
+      );
   }
 }
 
