@@ -1,4 +1,4 @@
-// `npm run bench`: the performance figures of README.md, against openapi-typescript in the same run.
+// `npm run bench`: the figures of docs/performance.md, against openapi-typescript in the same run.
 import { buildSync } from "esbuild";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -6,7 +6,7 @@
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {
-  /** Stable code, listed in the README, e.g. `E_REF_DANGLING`. */
+  /** Stable code, listed in docs/diagnostics.md, e.g. `E_REF_DANGLING`. */
   code: string;
   severity: Severity;
   message: string;

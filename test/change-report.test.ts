@@ -1,5 +1,5 @@
-// The API change report as users meet it: every example in README.md's "API change report"
-// section is run here against a scratch copy of the seed spec.
+// The API change report as users meet it: every example in docs/change-report.md is run here
+// against a scratch copy of the seed spec.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,16 +9,16 @@ import { runCli, scratchProject, snapshotTree } from "./support/cli.js";
 import { CLI, ROOT } from "./support/paths.js";
 
 const SPEC_FILE = "spec/create-environment-variable.openapi.yaml";
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const PAGE = readFileSync(join(ROOT, "docs", "change-report.md"), "utf8");
 
 /** The code block after `<!-- change-report-example: <name> ... -->`. */
 function example(name: string): string {
-  const found = new RegExp(`<!-- change-report-example: ${name} [^>]*-->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(README);
-  if (!found) throw new Error(`README.md has no change-report example "${name}"`);
+  const found = new RegExp(`<!-- change-report-example: ${name} [^>]*-->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(PAGE);
+  if (!found) throw new Error(`docs/change-report.md has no change-report example "${name}"`);
   return found[1]!;
 }
 
-/** The README's three edits: one breaking, one notice, one non-breaking, all in response schemas. */
+/** The page's three edits: one breaking, one notice, one non-breaking, all in response schemas. */
 const EDITS = {
   breaking: ["        - id\n        - workspace_id\n        - values\n", "        - id\n        - values\n"],
   notice: [
@@ -48,7 +48,7 @@ function edited(...edits: (keyof typeof EDITS)[]): string {
 }
 
 describe("generate --check prints the API change report before the drift", () => {
-  it("as in README.md, then the files and diffs, without a diff of the model file", () => {
+  it("as in docs/change-report.md, then the files and diffs, without a diff of the model file", () => {
     const dir = edited("breaking", "notice", "nonBreaking");
     const result = runCli(["generate", "--check"], { cwd: dir });
     expect(result.status).toBe(1);
@@ -72,7 +72,7 @@ describe("generate --check prints the API change report before the drift", () =>
       schemas: { added: 0, removed: 0, changed: 2 },
     });
     expect(report.changes).toContainEqual(JSON.parse(example("json")));
-    // The fields README.md documents, and no others.
+    // The fields docs/change-report.md documents, and no others.
     expect(Object.keys(report)).toEqual(["version", "base", "head", "summary", "operations", "schemas", "changes"]);
     const documented = ["kind", "severity", "breaking", "direction", "pointer", "identifier", "member", "operation", "schema", "message"];
     for (const change of report.changes) expect(documented).toEqual(expect.arrayContaining(Object.keys(change)));
@@ -139,7 +139,7 @@ describe("compare", () => {
   });
 });
 
-describe("the README's GitHub Actions job", () => {
+describe("the GitHub Actions job of docs/change-report.md", () => {
   const job = parse(example("ci")) as { jobs: Record<string, { steps: { run?: string; shell?: string }[] }> };
   const steps = Object.values(job.jobs)[0]!.steps;
 

@@ -7,7 +7,7 @@ import { typeCheck } from "./support/compile.js";
 import { prettierChanges } from "./support/layout.js";
 import { HEY_API_FIXTURES, sharedAvailable } from "./support/shared.js";
 
-/** Fixtures we refuse, and why; README.md carries the same table. Everything else must compile. */
+/** Fixtures we refuse, and why; docs/corpus.md carries the same table. Everything else must compile. */
 const REFUSED: Record<string, string> = {
   "3.0.x/external-shared.json": "E_NOT_OPENAPI",
   "3.1.x/external-shared.json": "E_NOT_OPENAPI",

@@ -26,7 +26,7 @@ function summary(report: ChangeReport) {
   };
 }
 
-/** The `--format json` document; README.md documents every field. */
+/** The `--format json` document; docs/change-report.md documents every field. */
 export function reportJson(report: ChangeReport | undefined, sides: Sides, note?: string): string {
   const body = report
     ? {

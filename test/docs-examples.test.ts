@@ -1,24 +1,29 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
 import { typeCheck } from "./support/compile.js";
 import { ROOT } from "./support/paths.js";
 
-const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-/** `<!-- readme-example: NAME [spec=FILE] ... -->` followed by a ts block. Without spec, the seed's generated/. */
-const examples = [...readme.matchAll(/<!-- readme-example: ([\w-]+)(?: spec=(\S+))?[^>]*-->\n```ts\n([\s\S]*?)```/g)].map((m) => ({
-  name: m[1]!,
-  spec: m[2],
-  code: m[3]!,
-}));
+/** The README and every page under docs/: what users read. */
+const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).map((f) => `docs/${f}`)].filter((f) => f.endsWith(".md"));
+/** `<!-- example: NAME [spec=FILE] ... -->` followed by a ts block. Without spec, the seed's generated/. */
+const examples = pages.flatMap((page) =>
+  [...readFileSync(join(ROOT, page), "utf8").matchAll(/<!-- example: ([\w-]+)(?: spec=(\S+))?[^>]*-->\n```ts\n([\s\S]*?)```/g)].map(
+    (m) => ({
+      name: m[1]!,
+      spec: m[2],
+      code: m[3]!,
+    }),
+  ),
+);
 
-describe("README examples", () => {
-  it("exist", () => expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(["usage", "types"])));
+describe("examples in the README and docs/", () => {
+  it("exist", () => expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(["usage", "types", "wire"])));
 
   it.each(examples.map((e) => [e.name, e]))("%s compiles strictly", (_name, { name, spec, code }) => {
     // Written inside the repository (an ESM package) so `./generated/index.js` resolves as it does for a user.
-    const dir = join(ROOT, ".tmp", "readme", name);
+    const dir = join(ROOT, ".tmp", "docs-examples", name);
     mkdirSync(dir, { recursive: true });
     if (spec === undefined) {
       writeFileSync(join(dir, "generated.ts"), 'export * from "../../../generated/index.js";\n');
