@@ -5,7 +5,7 @@ import { modelFile } from "./changes/record.js";
 import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
 import { emitTextFiles } from "./emit/text-emit.js";
-import type { RenderedFile } from "./emit/operations/render.js";
+import type { RenderedFile } from "./files.js";
 import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { hasErrors } from "../generator/diagnostics.js";
-import type { RenderedFile } from "../generator/emit/operations/render.js";
+import type { RenderedFile } from "../generator/files.js";
 import { generate } from "../generator/pipeline.js";
 import { typeCheck } from "./support/compile.js";
 import { prettierChanges } from "./support/layout.js";

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { METHODS } from "../generator/openapi.js";
 import { runCli } from "./support/cli.js";
 import { ROOT } from "./support/paths.js";
 
@@ -28,7 +29,6 @@ const pairs = versions.slice(1).map((newer, i) => [versions[i]!, newer] as const
 const specPath = (version: string): string => join(ELEVENLABS, version);
 const label = (version: string): string => version.replace(/^history\//, "").replace(/-.*$/, "");
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 type RawOperation = { operationId?: string; "x-fern-sdk-group-name"?: unknown; "x-fern-sdk-method-name"?: unknown };
 interface RawSpec {
   paths: Record<string, Record<string, RawOperation>>;

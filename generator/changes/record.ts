@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jsonHeader } from "../emit/header.js";
-import type { RenderedFile } from "../emit/operations/render.js";
-import { isRecord } from "../ir/context.js";
+import type { RenderedFile } from "../files.js";
+import { isRecord } from "../records.js";
 import { API_MODEL_FORMAT, type ApiModel } from "./model.js";
 
 /** Where, inside the output folder, the model of the spec the output was generated from is kept. */

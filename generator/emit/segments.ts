@@ -1,22 +1,6 @@
 import type { StatementStructures } from "ts-morph";
-import type { RenderedFile } from "./operations/render.js";
+import type { RenderedFile, Segment, Statements } from "../files.js";
 import { PRINT_WIDTH } from "./layout.js";
-
-/**
- * A top-level statement of a generated file. `final` statements are already in the layout
- * prettier gives them, so the format stage skips them: on a large spec most of the output, and
- * formatting was most of the time.
- */
-export interface Segment {
-  text: string;
-  final: boolean;
-}
-
-/** A file as its emitter printed it: the header line, and the statements. */
-export interface Statements {
-  header: string;
-  segments: Segment[];
-}
 
 /** A statement for ts-morph to print, and whether its construct comes out in prettier's layout when it fits. */
 export interface Printable {

@@ -1,7 +1,7 @@
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
 import { fileHeader } from "./header.js";
-import type { RenderedFile } from "./operations/render.js";
+import type { RenderedFile } from "../files.js";
 import { markedFile, segmentMarker, type Printable } from "./segments.js";
 import { printStatements } from "./ts-morph.js";
 import { schemaDeclarations } from "./types/declarations.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { RenderedFile } from "../emit/operations/render.js";
+import type { RenderedFile } from "../files.js";
 import { sha256, type RunCache } from "../cache/run-cache.js";
 import { formatFiles, type SegmentCache } from "./prettier.js";
 

@@ -1,6 +1,7 @@
 import type { Options } from "prettier";
-import type { RenderedFile } from "../emit/operations/render.js";
-import { joinSegments, segmentMarker, type Segment } from "../emit/segments.js";
+import type { RenderedFile } from "../files.js";
+import type { Segment } from "../files.js";
+import { joinSegments, segmentMarker } from "../emit/segments.js";
 import { formatOnWorker, startFormatWorker } from "./worker.js";
 
 /**

@@ -1,6 +1,7 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { joinPointer } from "../load/pointer.js";
-import { isRecord, type BuildContext } from "./context.js";
+import { type BuildContext } from "./context.js";
+import { isRecord } from "../records.js";
 import { breakAliasCycles } from "./alias-cycles.js";
 import { splitByDirection } from "./directions.js";
 import { applyDiscriminatorPins } from "./discriminator-pins.js";

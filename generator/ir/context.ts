@@ -22,9 +22,6 @@ export interface BuildContext {
 
 export type RawSchema = Record<string, unknown>;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
 export const isLiteral = (value: unknown): value is Literal =>
   value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
 

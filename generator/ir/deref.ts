@@ -1,5 +1,6 @@
 import { refToPointer, resolvePointer } from "../load/pointer.js";
-import { isRecord, type BuildContext } from "./context.js";
+import { type BuildContext } from "./context.js";
+import { isRecord } from "../records.js";
 
 /** Parameter, Request Body, Response, Security Scheme and Path Item objects may be `$ref`s to components. */
 export function deref(ctx: BuildContext, raw: unknown, depth = 0): unknown {

@@ -1,5 +1,6 @@
 import { joinPointer, refToPointer } from "../load/pointer.js";
-import { COMPONENT_SCHEMAS, isRecord, type BuildContext } from "./context.js";
+import { COMPONENT_SCHEMAS, type BuildContext } from "./context.js";
+import { isRecord } from "../records.js";
 import type { Literal, NamedSchema } from "./model.js";
 import { convertNamed } from "./named.js";
 import { declaredValues, mappedValues } from "./union.js";

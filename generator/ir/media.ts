@@ -1,5 +1,6 @@
 import { joinPointer } from "../load/pointer.js";
-import { isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { type BuildContext, type RawSchema } from "./context.js";
+import { isRecord } from "../records.js";
 import { deref } from "./deref.js";
 import type { BodyEncoding, BodyField, RequestBody, Response, ResponseReading } from "./model.js";
 import { styleOf } from "./parameters.js";

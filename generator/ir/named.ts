@@ -1,4 +1,5 @@
-import { isLiteral, isRecord, type BuildContext } from "./context.js";
+import { isLiteral, type BuildContext } from "./context.js";
+import { isRecord } from "../records.js";
 import { docOf } from "./doc.js";
 import type { NamedSchema, NameHint, TypeNode } from "./model.js";
 import { convertSchema } from "./schema.js";

@@ -1,5 +1,7 @@
 import { joinPointer } from "../load/pointer.js";
-import { isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { type BuildContext, type RawSchema } from "./context.js";
+import { METHODS } from "../openapi.js";
+import { isRecord } from "../records.js";
 import { deref } from "./deref.js";
 import { convertBody, convertResponses, responseReading } from "./media.js";
 import type { Operation } from "./model.js";
@@ -7,7 +9,6 @@ import { withImpliedPathParameters } from "./implied-parameters.js";
 import { convertParameters } from "./parameters.js";
 import { convertSecurity } from "./security.js";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 /** Header parameters that carry an API key by name, such as ElevenLabs' `xi-api-key`. */
 const API_KEY_HEADER = /^(x-|xi-)?api[-_]?key$/i;
 

@@ -1,5 +1,6 @@
 import { joinPointer } from "../load/pointer.js";
-import { isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { type BuildContext, type RawSchema } from "./context.js";
+import { isRecord } from "../records.js";
 import { deref, wireShape } from "./deref.js";
 import { docOf } from "./doc.js";
 import type { Parameter, ParameterLocation, ParameterStyle } from "./model.js";

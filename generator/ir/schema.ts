@@ -1,5 +1,6 @@
 import { joinPointer, refToPointer, resolvePointer, splitPointer } from "../load/pointer.js";
-import { isComponentSchemaPointer, isLiteral, isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { isComponentSchemaPointer, isLiteral, type BuildContext, type RawSchema } from "./context.js";
+import { isRecord } from "../records.js";
 import { docOf } from "./doc.js";
 import { convertNamed, deferNamed } from "./named.js";
 import { convertUnion } from "./union.js";

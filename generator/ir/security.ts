@@ -1,4 +1,5 @@
-import { isRecord, type BuildContext } from "./context.js";
+import { type BuildContext } from "./context.js";
+import { isRecord } from "../records.js";
 import { deref } from "./deref.js";
 import type { SecurityScheme } from "./model.js";
 

@@ -1,5 +1,6 @@
 import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
-import { COMPONENT_SCHEMAS, isComponentSchemaPointer, isLiteral, isRecord, type BuildContext, type RawSchema } from "./context.js";
+import { COMPONENT_SCHEMAS, isComponentSchemaPointer, isLiteral, type BuildContext, type RawSchema } from "./context.js";
+import { isRecord } from "../records.js";
 import { isGuardedUnion } from "./guarded.js";
 import type { Discriminator, Literal, NameHint, TypeNode } from "./model.js";
 import { convertNamed, hoistConverted } from "./named.js";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { isRecord } from "../ir/context.js";
+import { isRecord } from "../records.js";
 import { joinPointer, refToPointer, resolvePointer, splitPointer } from "./pointer.js";
 import { readSpec, type Position, type SpecSource } from "./source.js";
 

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { isRecord } from "../ir/context.js";
+import { isRecord } from "../records.js";
 import { bundle } from "./bundle.js";
 import { readSpec, type SpecSource } from "./source.js";
 

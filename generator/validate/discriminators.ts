@@ -1,5 +1,6 @@
 import type { DiagnosticInput } from "../diagnostics.js";
-import { COMPONENT_SCHEMAS, isRecord } from "../ir/context.js";
+import { COMPONENT_SCHEMAS } from "../ir/context.js";
+import { isRecord } from "../records.js";
 import { escapeSegment, joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
 
 type Raw = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { DiagnosticInput } from "../diagnostics.js";
-import { isRecord } from "../ir/context.js";
+import { isRecord } from "../records.js";
 import { joinPointer } from "../load/pointer.js";
 import { checkDiscriminators } from "./discriminators.js";
 import { checkOperations } from "./operations.js";

@@ -1,8 +1,7 @@
 import type { DiagnosticInput } from "../diagnostics.js";
-import { isRecord } from "../ir/context.js";
+import { isMethod } from "../openapi.js";
+import { isRecord } from "../records.js";
 import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
-
-const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 /** operationIds are unique (§4.8.10), and every `{name}` in a path template is a declared path parameter (§4.8.8.1). */
 export function checkOperations(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): void {
@@ -12,7 +11,7 @@ export function checkOperations(document: Record<string, unknown>, report: (d: D
     if (!isRecord(item)) continue;
     const itemPointer = joinPointer("/paths", path);
     for (const [method, operation] of Object.entries(item)) {
-      if (!METHODS.has(method) || !isRecord(operation)) continue;
+      if (!isMethod(method) || !isRecord(operation)) continue;
       const pointer = joinPointer(itemPointer, method);
       const id = operation.operationId;
       if (typeof id === "string") {

@@ -1,5 +1,5 @@
 import type { DiagnosticInput } from "../diagnostics.js";
-import { isRecord } from "../ir/context.js";
+import { isRecord } from "../records.js";
 import { joinPointer } from "../load/pointer.js";
 
 /** `servers` (§4.8.1) is a list of Server Objects, each with a `url` (§4.8.5). */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { sha256 } from "../cache/run-cache.js";
 import { isGeneratedFile, jsonHeader } from "../emit/header.js";
-import type { RenderedFile } from "../emit/operations/render.js";
+import type { RenderedFile } from "../files.js";
 
 /**
  * What produced the output folder: fingerprints of the generator and the spec (cache/inputs.ts),

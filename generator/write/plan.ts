@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { RenderedFile } from "../emit/operations/render.js";
+import type { RenderedFile } from "../files.js";
 import { isGeneratedFile } from "../emit/header.js";
 
 export interface FileChange {

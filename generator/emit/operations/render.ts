@@ -4,15 +4,8 @@ import { docComment, propertyKey, stringLiteral, templateText } from "../escape.
 import { arrowProperty, importStatement } from "../layout.js";
 import { markedFile, segmentMarker } from "../segments.js";
 import type { Template } from "../templates.js";
-import type { Statements } from "../segments.js";
+import type { RenderedFile } from "../../files.js";
 import type { OperationView } from "./view-model.js";
-
-export interface RenderedFile {
-  path: string;
-  content: string;
-  /** The statements of `content`, when its emitter marked them: prettier formats only those not final. */
-  statements?: Statements;
-}
 
 /** Operations grouped by file, files and operations in spec order of first appearance. */
 export function fileViews(views: OperationView[]): { file: string; operations: OperationView[] }[] {
