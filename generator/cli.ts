@@ -89,24 +89,24 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("./pipeline.js"), import("./format/cached.js")]);
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
   const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache);
-  const remember = (): void => {
-    const files: RunCache["files"] = {};
-    for (const f of result.files ?? [])
-      files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
-    writeRunCache(args.out, { generator, files, segments: record.segments });
-  };
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-  if (!result.files || !result.api || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
+  if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
     process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
-  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files, result.specName!));
+  const remember = (): void => {
+    const files: RunCache["files"] = {};
+    for (const f of result.files)
+      files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
+    writeRunCache(args.out, { generator, files, segments: record.segments });
+  };
+  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files, result.specName));
   const plan = planOutput(args.out, result.files);
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
   const outLabel = relative(process.cwd(), args.out) || ".";
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
-  const changes = recordedChanges(args.out, outLabel, result.model!, args.spec);
+  const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
   const human = args.format === "json" ? process.stderr : process.stdout;
   if (args.format === "json") process.stdout.write(reportJson(changes.report, changes.sides, changes.note) + "\n");

@@ -16,18 +16,24 @@ import { validateDocument } from "./validate/document.js";
 
 export type Stage = "load" | "validate" | "ir" | "names" | "model" | "emit" | "format";
 
-export interface Generation {
-  /** Undefined when errors stopped the run; `diagnostics` says why. */
-  files?: RenderedFile[];
-  /** The spec file's name, as the files' headers give it. */
-  specName?: string;
-  api?: Api;
-  /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
-  model?: ApiModel;
+interface Run {
   diagnostics: Diagnostic[];
   /** Milliseconds per stage, for the summary line and the benchmark's profile. */
   timings: Partial<Record<Stage, number>>;
 }
+
+/** A run that produced output (warnings may travel along), or one that errors stopped; `diagnostics` says why. */
+export type Generation =
+  | (Run & {
+      ok: true;
+      files: RenderedFile[];
+      /** The spec file's name, as the files' headers give it. */
+      specName: string;
+      api: Api;
+      /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
+      model: ApiModel;
+    })
+  | (Run & { ok: false });
 
 /** Adds file, line and column to a stage's diagnostic, from the loader's source map. */
 const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput) => {
@@ -63,7 +69,7 @@ export async function generate(
   };
   // Workers load prettier while the later stages run.
   const analysis = analyzeWith(specPath, diagnostics, timed, formatWorker ? (source) => startFormatting(source.text.length) : undefined);
-  if (!analysis) return { diagnostics, timings };
+  if (!analysis) return { ok: false, diagnostics, timings };
   const { source, api, names, model } = analysis;
   const specName = basename(source.file);
   const text = timed("emit", () => emitTextFiles(api, names, specName));
@@ -79,7 +85,7 @@ export async function generate(
   const files = [...formattedTypes, ...formattedText];
   // Already deterministic JSON, so it skips prettier.
   files.push(modelFile(model, specName));
-  return { files, specName, api, model, diagnostics, timings };
+  return { ok: true, files, specName, api, model, diagnostics, timings };
 }
 
 type Timer = <T>(stage: Stage, run: () => T) => T;

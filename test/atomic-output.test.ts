@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
+import { succeeded } from "./support/pipeline.js";
 import { applyPlan } from "../generator/write/apply.js";
 import { planOutput } from "../generator/write/plan.js";
 import { runCli, snapshotTree } from "./support/cli.js";
@@ -59,7 +60,9 @@ describe("a failed run leaves the output folder byte-identical", () => {
       throw new SyntaxError("prettier: unexpected token");
     };
     // The CLI's order: generate, then plan, then apply; the first throws, so the others never run.
-    await expect(generate(specFile, failingFormatter).then((g) => applyPlan(out, planOutput(out, g.files!)))).rejects.toThrow("prettier");
+    await expect(generate(specFile, failingFormatter).then((g) => applyPlan(out, planOutput(out, succeeded(g).files)))).rejects.toThrow(
+      "prettier",
+    );
     expect(snapshotTree(out)).toEqual(before);
     expect(leftovers(dir)).toEqual([]);
   });
@@ -69,7 +72,7 @@ describe("a failed run leaves the output folder byte-identical", () => {
     const before = snapshotTree(out);
     writeFileSync(specFile, spec(["pets", "vets"]));
     const generation = await generate(specFile);
-    const plan = planOutput(out, generation.files!);
+    const plan = planOutput(out, succeeded(generation).files);
     // A real filesystem failure after the first changes are staged: a file where a folder must go.
     plan.changes.push({ path: "NOTES.md/inside.ts", kind: "added", before: "", after: "x" });
     expect(plan.changes.length).toBeGreaterThan(2);

@@ -19,7 +19,7 @@ async function diagnosticsOf(name: string, lines: string[]): Promise<{ got: Want
   for (const d of result.diagnostics) expect(d.file).toBe(file);
   return {
     got: result.diagnostics.map((d) => [d.code, d.severity, d.pointer, `${d.line}:${d.column}`]),
-    generated: result.files !== undefined,
+    generated: result.ok,
   };
 }
 

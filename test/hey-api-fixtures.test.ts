@@ -41,7 +41,7 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
   beforeAll(async () => {
     for (const fixture of fixtures) {
       const result = await generate(join(HEY_API_FIXTURES, fixture));
-      if (!result.files) {
+      if (!result.ok) {
         refused.set(fixture, [...new Set(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code))]);
         continue;
       }

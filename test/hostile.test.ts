@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasErrors } from "../generator/diagnostics.js";
 import { stringLiteral } from "../generator/emit/escape.js";
 import { generate } from "../generator/pipeline.js";
+import { succeeded } from "./support/pipeline.js";
 import { applyPlan } from "../generator/write/apply.js";
 import { planOutput } from "../generator/write/plan.js";
 import { ts, typeCheck } from "./support/compile.js";
@@ -30,7 +31,7 @@ beforeAll(async () => {
     mkdirSync(dir);
     writeFileSync(join(dir, "spec.json"), JSON.stringify(hostileSpec(text)));
     const result = await generate(join(dir, "spec.json"));
-    if (!result.files || hasErrors(result.diagnostics)) throw new Error(`${kind}: ${result.diagnostics.map((d) => d.message).join("\n")}`);
+    if (!result.ok || hasErrors(result.diagnostics)) throw new Error(`${kind}: ${result.diagnostics.map((d) => d.message).join("\n")}`);
     outputs.set(kind, new Map(result.files.map((f) => [f.path, f.content])));
     for (const file of result.files) {
       mkdirSync(dirname(join(dir, "out", file.path)), { recursive: true });
@@ -116,7 +117,7 @@ describe("bugs found by the hostile suite and the fuzzer (test/fixtures/repro)",
     const result = await generate(spec);
     const out = mkdtempSync(join(tmpdir(), "specforge-repro-"));
     writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
-    applyPlan(out, planOutput(out, result.files!));
+    applyPlan(out, planOutput(out, succeeded(result).files));
     return typeCheck([join(out, "index.ts")], "nodenext");
   };
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
+import { succeeded } from "./support/pipeline.js";
 import { deeplyNested, hugeEnum, largeSpec, manyOperations } from "./support/large-specs.js";
 
 /**
@@ -14,7 +15,7 @@ async function generated(document: Record<string, unknown>): Promise<Map<string,
   writeFileSync(file, JSON.stringify(document));
   const result = await generate(file);
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return new Map(result.files!.map((f) => [f.path, f.content]));
+  return new Map(succeeded(result).files.map((f) => [f.path, f.content]));
 }
 
 describe("limits", () => {

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
+import { succeeded } from "./support/pipeline.js";
 import type { Api } from "../generator/ir/model.js";
 import { planNames } from "../generator/names/plan.js";
 import { closedPort } from "./support/http-server.js";
@@ -73,8 +74,7 @@ async function waitForPrism(url: string, deadline: number): Promise<void> {
 
 beforeAll(async () => {
   if (!present) return;
-  const result = await generate(SPEC);
-  if (!result.files || !result.api) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  const result = succeeded(await generate(SPEC));
   api = result.api;
   rmSync(OUT, { recursive: true, force: true });
   for (const file of result.files) {

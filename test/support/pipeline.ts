@@ -1,4 +1,4 @@
-import { generate } from "../../generator/pipeline.js";
+import { generate, type Generation } from "../../generator/pipeline.js";
 import { buildIr } from "../../generator/ir/build.js";
 import type { Api, NamedSchema, ObjectNode } from "../../generator/ir/model.js";
 import { planNames, type NameTable } from "../../generator/names/plan.js";
@@ -22,9 +22,13 @@ export function objectOf(schema: NamedSchema): ObjectNode {
   return schema.type;
 }
 
+/** A run that must have produced output; fails loudly with its diagnostics when errors stopped it. */
+export function succeeded(result: Generation): Extract<Generation, { ok: true }> {
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
+  return result;
+}
+
 /** The whole pipeline in-process, failing loudly if it produced no files. */
 export async function filesOf(spec: string): Promise<Map<string, string>> {
-  const result = await generate(spec);
-  if (!result.files) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  return new Map(result.files.map((f) => [f.path, f.content]));
+  return new Map(succeeded(await generate(spec)).files.map((f) => [f.path, f.content]));
 }
