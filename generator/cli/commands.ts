@@ -1,0 +1,69 @@
+import yargs, { type Argv } from "yargs";
+import { runCompare } from "./compare.js";
+import { runGenerate } from "./generate.js";
+import { reportOptions, specOption } from "./report-options.js";
+
+/** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
+export type Parsed = { run?: () => Promise<number> } | { usageError: string };
+
+/**
+ * One entry per command: its yargs definition and what it runs. A new command is a new entry
+ * (and a module of its own under cli/), so this file stays the table of contents of the CLI.
+ */
+type Register = (y: Argv, select: (run: () => Promise<number>) => void) => Argv;
+
+const generate: Register = (y, select) =>
+  y.command(
+    ["generate", "$0"],
+    "Generate TypeScript types, guards, operations and a client from an OpenAPI 3.0/3.1 document.",
+    (c) =>
+      c.options({
+        spec: specOption,
+        out: { type: "string", default: "generated", describe: "The output folder" },
+        check: {
+          type: "boolean",
+          default: false,
+          describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
+        },
+        strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+        ...reportOptions,
+      }),
+    (a) => select(() => runGenerate(a)),
+  );
+
+const compare: Register = (y, select) =>
+  y.command(
+    "compare",
+    "Compare two specs and print the API change report, without generating.",
+    (c) =>
+      c.options({
+        base: { type: "string", demandOption: true, describe: "The older spec" },
+        spec: { ...specOption, describe: "The newer spec" },
+        ...reportOptions,
+      }),
+    (a) => select(() => runCompare(a)),
+  );
+
+const COMMANDS: Register[] = [generate, compare];
+
+export async function parseCommandLine(argv: string[]): Promise<Parsed> {
+  let usageError: string | undefined;
+  let run: (() => Promise<number>) | undefined;
+  const select = (command: () => Promise<number>): void => {
+    run = command;
+  };
+  const y = COMMANDS.reduce((cli, register) => register(cli, select), yargs(argv).scriptName("specforge"));
+  await y
+    .epilogue("Exit codes: 0 success, 1 drift (--check), API changes (compare) or breaking changes (--fail-on breaking), 2 bad input.")
+    .strict()
+    .fail((message, error) => {
+      // Errors thrown by the command itself are internal errors, reported by the caller; these are usage errors.
+      if (error) throw error;
+      usageError = message;
+    })
+    .help()
+    .version()
+    .parseAsync();
+  if (usageError !== undefined) return { usageError };
+  return run ? { run } : {};
+}
