@@ -1,4 +1,5 @@
-import { basename } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { basename, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ApiModel } from "./changes/model.js";
 import { modelFile } from "./changes/record.js";
@@ -9,12 +10,13 @@ import type { RenderedFile } from "./files.js";
 import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
-import { loadSpec } from "./load/load-spec.js";
+import { mergeDocuments } from "./ir/merge/merge.js";
+import { loadInputs } from "./load/load-spec.js";
 import type { SpecSource } from "./load/source.js";
 import { planNames, type NameTable } from "./names/plan.js";
 import { validateDocument } from "./validate/document.js";
 
-export type Stage = "load" | "validate" | "ir" | "names" | "model" | "emit" | "format";
+export type Stage = "load" | "validate" | "merge" | "ir" | "names" | "model" | "emit" | "format";
 
 interface Run {
   diagnostics: Diagnostic[];
@@ -55,7 +57,7 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
  * formatted statements), so that no core is spent starting prettier on another thread.
  */
 export async function generate(
-  specPath: string,
+  specPath: string | readonly string[],
   format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
   formatWorker = true,
 ): Promise<Generation> {
@@ -70,8 +72,7 @@ export async function generate(
   // Workers load prettier while the later stages run.
   const analysis = analyzeWith(specPath, diagnostics, timed, formatWorker ? (source) => startFormatting(source.text.length) : undefined);
   if (!analysis) return { ok: false, diagnostics, timings };
-  const { source, api, names, model } = analysis;
-  const specName = basename(source.file);
+  const { api, names, model, specName } = analysis;
   const text = timed("emit", () => emitTextFiles(api, names, specName));
   const formattingText = format(text);
   // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
@@ -92,33 +93,58 @@ type Timer = <T>(stage: Stage, run: () => T) => T;
 
 interface Analysis {
   source: SpecSource;
+  /** What the files' headers name as the input. */
+  specName: string;
   api: Api;
   names: NameTable;
   model: ApiModel;
 }
 
-/** load -> validate -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
+/** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
 function analyzeWith(
-  specPath: string,
+  specPath: string | readonly string[],
   diagnostics: Diagnostic[],
   timed: Timer,
   onLoaded?: (source: SpecSource) => void,
 ): Analysis | undefined {
-  const source = timed("load", () => loadSpec(specPath, diagnostics));
-  if (!source) return undefined;
+  const paths = typeof specPath === "string" ? [specPath] : specPath;
+  const inputs = timed("load", () => loadInputs(paths, diagnostics));
+  if (inputs.length === 0 || hasErrors(diagnostics)) return undefined;
+  const documents = timed("validate", () => inputs.map((input) => validateDocument(input.document, locator(input, diagnostics))));
+  if (hasErrors(diagnostics) || !documents.every((d) => d !== undefined)) return undefined;
+  const source =
+    inputs.length === 1
+      ? inputs[0]!
+      : timed("merge", () =>
+          mergeDocuments(
+            inputs.map((input, i) => ({ source: input, document: documents[i]! })),
+            inputsLabel(paths, inputs),
+            diagnostics,
+          ),
+        );
+  if (hasErrors(diagnostics)) return undefined;
   onLoaded?.(source);
-  const report = locator(source, diagnostics);
-  const document = timed("validate", () => validateDocument(source.document, report));
-  if (!document || hasErrors(diagnostics)) return undefined;
-  const api = timed("ir", () => buildIr(document, report));
+  const api = timed("ir", () => buildIr(source.document as Record<string, unknown>, locator(source, diagnostics)));
   if (hasErrors(diagnostics)) return undefined;
   const names = timed("names", () => planNames(api));
   const model = timed("model", () => buildApiModel(api, names));
-  return { source, api, names, model };
+  const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
+  if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();
+  return { source, specName: inputsLabel(paths, inputs), api, names, model };
+}
+
+/** How the files' headers name the inputs: the spec file (a folder's one document), else the folders and files given. */
+function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
+  if (inputs.length === 1) return basename(inputs[0]!.file);
+  const names = paths.map((p) => {
+    const name = basename(p.replace(/[\\/]+$/, ""));
+    return existsSync(p) && statSync(p).isDirectory() ? `${name}/` : name;
+  });
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
 }
 
 /** The API model of a spec, without generating code (`specforge compare`). */
-export function analyze(specPath: string): { model?: ApiModel; diagnostics: Diagnostic[] } {
+export function analyze(specPath: string | readonly string[]): { model?: ApiModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const analysis = analyzeWith(specPath, diagnostics, (_stage, run) => run());
   return analysis ? { model: analysis.model, diagnostics } : { diagnostics };

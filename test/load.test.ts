@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../generator/diagnostics.js";
-import { loadSpec } from "../generator/load/load-spec.js";
+import { loadInputs } from "../generator/load/load-spec.js";
 import { escapeSegment, joinPointer, refToPointer, resolvePointer, splitPointer, unescapeSegment } from "../generator/load/pointer.js";
 import { readSpec, type Position, type SpecSource } from "../generator/load/source.js";
 
@@ -237,7 +237,14 @@ describe("readSpec: hostile YAML", () => {
   });
 });
 
-describe("loadSpec", () => {
+/** The one root document `--spec path` names, or undefined. */
+const loadSpec = (path: string, diagnostics: Diagnostic[]): SpecSource | undefined => {
+  const roots = loadInputs([path], diagnostics);
+  expect(roots.length).toBeLessThanOrEqual(1);
+  return roots[0];
+};
+
+describe("loadInputs: one root", () => {
   const ROOT_YAML = 'openapi: 3.1.0\ninfo:\n  title: t\n  version: "1"\npaths: {}\n';
   const ROOT_JSON = '{\n  "openapi": "3.0.3",\n  "info": { "title": "t", "version": "1" },\n  "paths": {}\n}\n';
 
@@ -284,8 +291,6 @@ describe("loadSpec", () => {
   });
 
   it.each([
-    { given: "two YAML roots", files: { "a.yaml": ROOT_YAML, "b.yaml": ROOT_YAML }, code: "E_SPEC_AMBIGUOUS" },
-    { given: "a YAML and a JSON root", files: { "a.yaml": ROOT_YAML, "b.json": ROOT_JSON }, code: "E_SPEC_AMBIGUOUS" },
     { given: "no root", files: { "schemas.yaml": "Pet:\n  type: object\n" }, code: "E_SPEC_NOT_FOUND" },
     { given: "nothing", files: {}, code: "E_SPEC_NOT_FOUND" },
   ])("folder with $given -> $code", ({ files, code }) => {
@@ -295,14 +300,6 @@ describe("loadSpec", () => {
     expect(diagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file, pointer: d.pointer }))).toEqual([
       { code, severity: "error", file: dir, pointer: "" },
     ]);
-  });
-
-  it("E_SPEC_AMBIGUOUS names both candidates", () => {
-    const dir = tempDir({ "a.yaml": ROOT_YAML, "b.json": ROOT_JSON });
-    const diagnostics: Diagnostic[] = [];
-    loadSpec(dir, diagnostics);
-    expect(diagnostics[0]?.message).toContain(join(dir, "a.yaml"));
-    expect(diagnostics[0]?.message).toContain(join(dir, "b.json"));
   });
 
   it("a missing path -> E_SPEC_NOT_FOUND naming the path", () => {

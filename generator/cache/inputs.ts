@@ -83,17 +83,27 @@ function refsStayInside(text: string, file: string, dir: string): boolean {
 
 /**
  * The spec: its file name (it is in every file's header) and its bytes; with references to other
- * files, every YAML/JSON file in its folder. Undefined when that would not cover it: a reference
- * leaves the folder, or the spec cannot be read. Then `--check` always generates.
+ * files, every spec or page file in its folder. Several inputs: each of them. Undefined when that
+ * would not cover it: a reference leaves the folder, or the spec cannot be read. Then `--check`
+ * always generates.
  */
-export function specFingerprint(spec: string): string | undefined {
+export function specFingerprint(specs: string | readonly string[]): string | undefined {
+  const list = typeof specs === "string" ? [specs] : specs;
+  const parts = list.map(oneSpecFingerprint);
+  if (parts.some((p) => p === undefined)) return undefined;
+  return parts.length === 1 ? parts[0] : createHash("sha256").update(parts.join("\0")).digest("hex");
+}
+
+const INPUT_FILE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
+
+function oneSpecFingerprint(spec: string): string | undefined {
   try {
     const hash = createHash("sha256").update(`${basename(spec)}\0`);
     const folder = statSync(spec).isDirectory();
     const text = folder ? undefined : readFileSync(spec, "utf8");
     if (text !== undefined && ![...text.matchAll(REF_TARGETS)].some(([, target]) => target !== "")) return hash.update(text).digest("hex");
     const dir = folder ? spec : dirname(spec);
-    for (const file of filesBelow(dir, (name) => /\.(ya?ml|json)$/i.test(name))) {
+    for (const file of filesBelow(dir, (name) => INPUT_FILE.test(name))) {
       const content = readFileSync(file, "utf8");
       if (!refsStayInside(content, file, dir)) return undefined;
       hash.update(relative(dir, file)).update("\0").update(content);

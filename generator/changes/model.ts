@@ -95,6 +95,8 @@ export interface ApiModel {
   operations: Record<string, OperationModel>;
   /** Component schemas, keyed by their name in `components/schemas`. */
   schemas: Record<string, SchemaModel>;
+  /** The files the API was read from, relative to the working folder, when there were several (merged inputs). */
+  inputs?: string[];
 }
 
 /** How a change affects code written against the generated client. */

@@ -37,7 +37,7 @@ const compare: Register = (y, select) =>
     "Compare two specs and print the API change report, without generating.",
     (c) =>
       c.options({
-        base: { type: "string", demandOption: true, describe: "The older spec" },
+        base: { type: "string", array: true, demandOption: true, describe: "The older spec (repeatable, as --spec)" },
         spec: { ...specOption, describe: "The newer spec" },
         ...reportOptions,
       }),

@@ -6,8 +6,8 @@ import { EXIT } from "./exit.js";
 import { gate, type ReportArgs } from "./report-options.js";
 
 export interface CompareArgs extends ReportArgs {
-  base: string;
-  spec: string;
+  base: string[];
+  spec: string[];
 }
 
 /** `compare`: the change report between two specs; exit 1 for any change, or only breaking ones under --fail-on breaking. */
@@ -23,7 +23,7 @@ export async function runCompare(args: CompareArgs): Promise<number> {
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (models.length < 2) return EXIT.badInput;
   const report = diffApiModels(models[0]!, models[1]!);
-  const sides = { base: args.base, head: args.spec };
+  const sides = { base: args.base.join(", "), head: args.spec.join(", ") };
   process.stdout.write((args.format === "json" ? reportJson(report, sides) : reportText(report, sides)) + "\n");
   return gate(args, report) ?? (report.changes.length > 0 ? EXIT.drift : EXIT.ok);
 }

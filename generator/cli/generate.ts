@@ -17,7 +17,8 @@ import { EXIT, plural } from "./exit.js";
 import { gate, type ReportArgs } from "./report-options.js";
 
 export interface GenerateArgs extends ReportArgs {
-  spec: string;
+  /** One or more inputs, merged into one client. */
+  spec: string[];
   out: string;
   check: boolean;
   strict: boolean;
@@ -28,24 +29,25 @@ function recordedChanges(
   out: string,
   outLabel: string,
   current: ApiModel,
-  spec: string,
+  spec: string[],
 ): { report?: ChangeReport; sides: Sides; note?: string } {
-  const sides = { base: `${outLabel}/${MODEL_FILE}`, head: spec };
+  const sides = { base: `${outLabel}/${MODEL_FILE}`, head: spec.join(", ") };
   const recorded = readRecordedModel(out);
   if ("model" in recorded) return { report: diffApiModels(recorded.model, current), sides };
   const reason = "missing" in recorded ? recorded.missing : recorded.unreadable;
   return { sides, note: `no API change report: ${reason}; the next generation records one.` };
 }
 
-/** The size of a spec file, or 0 if it cannot be read (the pipeline reports it); for a folder, the pipeline decides once it has read the spec. */
-const specBytes = (spec: string): number => {
-  try {
-    const stat = statSync(spec);
-    return stat.isFile() ? stat.size : 0;
-  } catch {
-    return 0;
-  }
-};
+/** The size of the spec files, 0 for one that cannot be read (the pipeline reports it); for a folder, the pipeline decides once it has read the spec. */
+const specBytes = (specs: string[]): number =>
+  specs.reduce((sum, spec) => {
+    try {
+      const stat = statSync(spec);
+      return sum + (stat.isFile() ? stat.size : 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
 
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = performance.now();
@@ -101,7 +103,8 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     }
     printChanges();
     human.write(driftReport(plan, outLabel, new Set([MODEL_FILE])) + "\n");
-    const fix = `npm run generate${args.spec === "spec" && args.out === "generated" ? "" : ` -- --spec ${args.spec} --out ${args.out}`}`;
+    const defaults = args.spec.length === 1 && args.spec[0] === "spec" && args.out === "generated";
+    const fix = `npm run generate${defaults ? "" : ` -- ${args.spec.map((s) => `--spec ${s} `).join("")}--out ${args.out}`}`;
     human.write(`specforge: ${outLabel}/ does not match the spec. Fix: ${fix}\n`);
     return gate(args, changes.report) ?? EXIT.drift;
   }

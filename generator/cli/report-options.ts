@@ -21,7 +21,12 @@ export const reportOptions = {
   },
 };
 
-export const specOption = { type: "string", default: "spec", describe: "The OpenAPI document, or a folder holding exactly one" } as const;
+export const specOption = {
+  type: "string" as const,
+  array: true as const,
+  default: ["spec"] as string[],
+  describe: "An OpenAPI document, a Markdown page holding one, or a folder of them; repeat it to merge several into one client",
+};
 
 /** Under --fail-on breaking, the exit code is the compatibility gate's, whatever the drift. */
 export const gate = (args: ReportArgs, report: ChangeReport | undefined): number | undefined =>

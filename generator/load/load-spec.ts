@@ -1,65 +1,129 @@
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isRecord } from "../records.js";
 import { bundle } from "./bundle.js";
+import { PAGE_FILE, readPages } from "./markdown.js";
 import { readSpec, type SpecSource } from "./source.js";
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
+/** A line that opens a root document, to tell a broken root from a broken part before either parses. */
+const ROOT_LINE = /^\s*\{?\s*["']?(openapi|swagger)["']?\s*:/m;
 
 /**
- * `--spec` names a file, or a folder holding exactly one root document (a file with a top-level
- * `openapi` or `swagger` key); other files in the folder may be parts it references.
+ * The root documents of every `--spec`: a file (a YAML or JSON document, or a Markdown page or
+ * file of pages, each page one document), or a folder, whose root documents are its files with a
+ * top-level `openapi` or `swagger` key and its pages, less any file another of them references
+ * (that file is part of the document that references it). Each root comes back bundled.
  */
-export function loadSpec(path: string, diagnostics: Diagnostic[]): SpecSource | undefined {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    diagnostics.push({
-      code: "E_SPEC_NOT_FOUND",
-      severity: "error",
-      message: `No spec file or folder at ${path}.`,
-      hint: "Pass --spec <file|folder>; the default is spec/.",
-      file: path,
-      pointer: "",
-    });
-    return undefined;
+export function loadInputs(paths: readonly string[], diagnostics: Diagnostic[]): SpecSource[] {
+  const roots: SpecSource[] = [];
+  for (const path of [...new Set(paths)]) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      diagnostics.push({
+        code: "E_SPEC_NOT_FOUND",
+        severity: "error",
+        message: `No spec file or folder at ${path}.`,
+        hint: "Pass --spec <file|folder> (repeat it for several inputs); the default is spec/.",
+        file: path,
+        pointer: "",
+      });
+      continue;
+    }
+    roots.push(...(isDirectory ? findRootDocuments(path, diagnostics) : readDocuments(path, diagnostics)));
   }
-  const root = isDirectory ? findRootDocument(path, diagnostics) : readSpec(path, diagnostics);
-  return root && bundle(root, diagnostics);
+  // The same file named twice (a folder and a file in it) is read once.
+  const seen = new Set<string>();
+  return roots
+    .filter((root) => {
+      const key = `${resolve(root.file)}\0${root.text}`;
+      return !seen.has(key) && seen.add(key);
+    })
+    .map((root) => bundle(root, diagnostics));
 }
 
+/** The documents a file holds: one for YAML and JSON, one per page for Markdown. */
+function readDocuments(file: string, diagnostics: Diagnostic[]): SpecSource[] {
+  if (PAGE_FILE.test(file)) return readPages(file, diagnostics);
+  const source = readSpec(file, diagnostics);
+  return source ? [source] : [];
+}
+
+const isRoot = (source: SpecSource): boolean => isRecord(source.document) && ("openapi" in source.document || "swagger" in source.document);
+
 /**
- * Parses every candidate: only a real top-level key counts, whatever the layout of the file. With
- * no root found, syntax errors in the candidates are the likely reason and are reported instead.
+ * Parses every candidate: only a real top-level key counts, whatever the layout of the file. Syntax
+ * errors are reported for pages and for files that look like roots; with no root found, those in
+ * the other candidates are the likely reason and are reported instead.
  */
-function findRootDocument(dir: string, diagnostics: Diagnostic[]): SpecSource | undefined {
-  const syntaxErrors: Diagnostic[] = [];
-  const roots = readdirSync(dir)
-    .filter((name) => SPEC_FILE.test(name))
+function findRootDocuments(dir: string, diagnostics: Diagnostic[]): SpecSource[] {
+  const reported = diagnostics.length;
+  const partErrors: Diagnostic[] = [];
+  const candidates = readdirSync(dir)
+    .filter((name) => SPEC_FILE.test(name) || PAGE_FILE.test(name))
     .sort()
     .map((name) => join(dir, name))
-    .filter((file) => statSync(file).isFile())
-    .flatMap((file) => {
-      const source = readSpec(file, syntaxErrors);
-      return source && isRecord(source.document) && ("openapi" in source.document || "swagger" in source.document) ? [source] : [];
-    });
-  if (roots.length === 1) return roots[0];
-  if (roots.length === 0 && syntaxErrors.length > 0) {
-    diagnostics.push(...syntaxErrors);
-    return undefined;
+    .filter((file) => statSync(file).isFile());
+  const roots = candidates.flatMap((file) => {
+    if (PAGE_FILE.test(file)) {
+      // A Markdown file without an OpenAPI block (a README) is no input.
+      const found: Diagnostic[] = [];
+      const pages = readPages(file, found);
+      diagnostics.push(...found.filter((d) => d.code !== "E_PAGE_NO_SPEC"));
+      return pages;
+    }
+    const errors: Diagnostic[] = [];
+    const source = readSpec(file, errors);
+    (errors.length > 0 && ROOT_LINE.test(readFileSync(file, "utf8")) ? diagnostics : partErrors).push(...errors);
+    return source && isRoot(source) ? [source] : [];
+  });
+  const referenced = referencedFiles(roots);
+  const kept = roots.filter((root) => !referenced.has(resolve(root.file)));
+  if (kept.length > 0 || diagnostics.length > reported) return kept;
+  if (partErrors.length > 0) {
+    diagnostics.push(...partErrors);
+    return [];
   }
   diagnostics.push({
-    code: roots.length === 0 ? "E_SPEC_NOT_FOUND" : "E_SPEC_AMBIGUOUS",
+    code: "E_SPEC_NOT_FOUND",
     severity: "error",
-    message:
-      roots.length === 0
-        ? `No OpenAPI document (a .yaml, .yml or .json file with a top-level "openapi" key) in ${dir}.`
-        : `Several OpenAPI documents in ${dir}: ${roots.map((r) => r.file).join(", ")}.`,
-    hint: "Pass the root document itself: --spec <file>.",
+    message: `No OpenAPI document in ${dir}: no .yaml, .yml or .json file with a top-level "openapi" key, and no page with an OpenAPI block.`,
+    hint: "Pass the document itself: --spec <file>.",
     file: dir,
     pointer: "",
   });
-  return undefined;
+  return [];
 }
+
+/** Every file that a `$ref` in these documents names (relative to the file holding it), resolved. */
+function referencedFiles(sources: SpecSource[]): Set<string> {
+  const files = new Set<string>();
+  for (const source of sources) {
+    if (!source.text.includes("$ref")) continue;
+    const stack: unknown[] = [source.document];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (Array.isArray(node)) stack.push(...node);
+      else if (isRecord(node)) {
+        const ref = node.$ref;
+        if (typeof ref === "string" && !ref.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+          const file = ref.split("#")[0]!;
+          if (file !== "") files.add(resolve(dirname(source.file), safeDecode(file)));
+        }
+        stack.push(...Object.values(node));
+      }
+    }
+  }
+  return files;
+}
+
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+};

@@ -20,12 +20,19 @@ export interface SpecSource {
   text: string;
   document: unknown;
   locate(pointer: string): Position | undefined;
+  /** What tells this document apart from others in the same file: a page's title. */
+  label?: string;
 }
 
 /** Reads YAML or JSON, by file extension (YAML 1.2 also reads JSON, only slower). Syntax errors become diagnostics. */
 export function readSpec(file: string, diagnostics: Diagnostic[]): SpecSource | undefined {
   const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  return file.toLowerCase().endsWith(".json") ? readJson(file, text, diagnostics) : readYaml(file, text, diagnostics);
+  return parseSpec(file, text, file.toLowerCase().endsWith(".json") ? "json" : "yaml", diagnostics);
+}
+
+/** Parses spec text that `file` holds (the whole file, or a block of a Markdown page). */
+export function parseSpec(file: string, text: string, syntax: "json" | "yaml", diagnostics: Diagnostic[]): SpecSource | undefined {
+  return syntax === "json" ? readJson(file, text, diagnostics) : readYaml(file, text, diagnostics);
 }
 
 function positionAt(text: string, offset: number): Position {
