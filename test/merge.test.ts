@@ -41,16 +41,16 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
   it("make one client that compiles strictly, with one HTTPValidationError and a group per tag", async () => {
     const result = await generated(ELEVENLABS_PAGES);
     expect(result.diagnostics).toEqual([]);
-    expect(result.api!.operations).toHaveLength(20);
+    expect(result.api.operations).toHaveLength(20);
     const types = result.files.find((f) => f.path === "types.ts")!.content;
     expect(types.match(/^export (interface|type) HTTPValidationError\b/gm)).toHaveLength(1);
     expect(types).not.toMatch(/HTTPValidationError\d|HTTPValidationError_/);
     const client = result.files.find((f) => f.path === "client.ts")!.content;
     for (const group of ["history", "models", "textToSpeech", "user", "voices"])
       expect(client).toMatch(new RegExp(`^    ${group}: \\{$`, "m"));
-    expect(result.model!.operations["GET /v1/history"]!.client).toBe("history.list");
-    expect(result.model!.operations["POST /v1/text-to-speech/{voice_id}"]!.client).toBe("textToSpeech.convert");
-    expect(result.model!.inputs).toHaveLength(20);
+    expect(result.model.operations["GET /v1/history"]!.client).toBe("history.list");
+    expect(result.model.operations["POST /v1/text-to-speech/{voice_id}"]!.client).toBe("textToSpeech.convert");
+    expect(result.model.inputs).toHaveLength(20);
     expect(compileOutput(result.files, "nodenext")).toEqual([]);
     expect(compileOutput(result.files, "bundler")).toEqual([]);
   });
@@ -79,9 +79,9 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
     const dir = tempFiles({ "openapi.json": JSON.stringify(single) });
     const one = await generated(join(dir, "openapi.json"));
     const merged = await generated(files());
-    expect(merged.model!.schemas).toEqual(one.model!.schemas);
+    expect(merged.model.schemas).toEqual(one.model.schemas);
     const calls = (r: typeof one) =>
-      Object.fromEntries(Object.entries(r.model!.operations).map(([key, { pointer: _p, operationId: _id, ...rest }]) => [key, rest]));
+      Object.fromEntries(Object.entries(r.model.operations).map(([key, { pointer: _p, operationId: _id, ...rest }]) => [key, rest]));
     expect(calls(merged)).toEqual(calls(one));
     // Every component type is declared with the same text.
     const declarations = (r: typeof one) =>
@@ -89,7 +89,7 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
         .find((f) => f.path === "types.ts")!
         .content.split(/\n(?=export )/)
         .filter((d) =>
-          Object.values(r.model!.schemas).some(
+          Object.values(r.model.schemas).some(
             (s) => d.startsWith(`export interface ${s.identifier} `) || d.startsWith(`export type ${s.identifier} `),
           ),
         );
@@ -101,7 +101,7 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
     const byFolder = await generated(ELEVENLABS_PAGES);
     const reversed = await generated(files().reverse());
     const schemaTypes = (r: typeof byFolder) =>
-      Object.fromEntries(Object.entries(r.model!.schemas).map(([name, s]) => [name, [s.identifier, JSON.stringify(s.type)]]));
+      Object.fromEntries(Object.entries(r.model.schemas).map(([name, s]) => [name, [s.identifier, JSON.stringify(s.type)]]));
     expect(schemaTypes(reversed)).toEqual(schemaTypes(byFolder));
   });
 });
@@ -113,7 +113,7 @@ describe.runIf(sharedAvailable(SEED_PAGE, "the seed page"))("the seed page with 
     // inline) and carry different documentation: all the same meaning, so no warning.
     expect(result.diagnostics).toEqual([]);
     // The list page's GET shares its path with the seed's POST, and a path's operations go in method order.
-    expect(Object.values(result.model!.operations).map((o) => [o.function, o.client])).toEqual([
+    expect(Object.values(result.model.operations).map((o) => [o.function, o.client])).toEqual([
       ["listEnvironmentVariables", "environmentVariables.list"],
       ["createEnvironmentVariable", "environmentVariables.create"],
       ["getEnvironmentVariable", "environmentVariables.get"],
@@ -161,7 +161,7 @@ describe("merging several inputs", () => {
     const dir = tempFiles({ "a.json": a, "b.json": b, "c.json": c });
     const result = await generated(dir);
     expect(result.diagnostics).toEqual([]);
-    expect(Object.keys(result.model!.schemas).sort()).toEqual(["Kind", "Pet"]);
+    expect(Object.keys(result.model.schemas).sort()).toEqual(["Kind", "Pet"]);
   });
 
   it("same name, different meaning: a warning with both files, lines and pointers, and two stable names; --strict refuses", async () => {
@@ -182,15 +182,15 @@ describe("merging several inputs", () => {
     expect(warning!.message).toContain(`${join(dir, "a.json")}:${aLine} #/components/schemas/Pet`);
     expect(warning!.message).toContain('"Pet_b"');
     // Each operation keeps its own input's meaning, under two names.
-    const schemas = result.model!.schemas;
+    const schemas = result.model.schemas;
     expect([schemas.Pet!.identifier, schemas.Pet_b!.identifier]).toEqual(["Pet", "PetB"]);
-    expect(result.model!.operations["GET /b"]!.responses["200"]!.type).toEqual({ kind: "ref", schema: "Pet_b" });
+    expect(result.model.operations["GET /b"]!.responses["200"]!.type).toEqual({ kind: "ref", schema: "Pet_b" });
     // Stable: the same inputs give the same names; the first input given keeps the plain name.
     expect((await generated(dir)).model).toEqual(result.model);
     const reversed = await generated([join(dir, "b.json"), join(dir, "a.json")]);
     const typeOf = (schema: { type: unknown } | undefined) => JSON.stringify(schema?.type).replace(/"pointer":"[^"]*"/g, "");
-    expect(typeOf(reversed.model!.schemas.Pet)).toBe(typeOf(schemas.Pet_b));
-    expect(typeOf(reversed.model!.schemas.Pet_a)).toBe(typeOf(schemas.Pet));
+    expect(typeOf(reversed.model.schemas.Pet)).toBe(typeOf(schemas.Pet_b));
+    expect(typeOf(reversed.model.schemas.Pet_a)).toBe(typeOf(schemas.Pet));
     expect(compileOutput(result.files, "bundler")).toEqual([]);
     const strict = runCli(["generate", "--strict", "--spec", dir, "--out", join(dir, "out")]);
     expect(strict.status).toBe(2);
@@ -230,9 +230,9 @@ describe("merging several inputs", () => {
     const dir = tempFiles({ "a.json": a, "same.json": same, "other.json": other, "differing.json": differing });
     const ok = await generated([join(dir, "a.json"), join(dir, "same.json"), join(dir, "other.json")]);
     expect(ok.diagnostics).toEqual([]);
-    expect(ok.api!.operations).toHaveLength(1);
+    expect(ok.api.operations).toHaveLength(1);
     const bad = await generate([join(dir, "a.json"), join(dir, "differing.json")]);
-    expect(bad.files).toBeUndefined();
+    expect(bad.ok).toBe(false);
     const error = bad.diagnostics.find((d) => d.code === "E_MERGE_OPERATION_CONFLICT")!;
     expect(error).toMatchObject({ severity: "error", file: join(dir, "differing.json"), pointer: "/paths/~1pets/get" });
     expect(error.message).toContain("GET /pets");
@@ -249,7 +249,7 @@ describe("merging several inputs", () => {
     const result = await generated(dir);
     expect(result.diagnostics).toEqual([]);
     expect(
-      Object.values(result.model!.operations)
+      Object.values(result.model.operations)
         .map((o) => [o.function, o.client])
         .sort(),
     ).toEqual([
@@ -281,9 +281,9 @@ describe("merging several inputs", () => {
         .sort((x, y) => (x[0]! < y[0]! ? -1 : 1))
         .sort(() => 0),
     );
-    expect(result.api!.servers.map((s) => s.url)).toEqual(["https://a.example.com", "https://b.example.com"]);
+    expect(result.api.servers.map((s) => s.url)).toEqual(["https://a.example.com", "https://b.example.com"]);
     // Each operation keeps its own input's scheme.
-    expect(result.api!.operations.map((o) => o.security)).toEqual([
+    expect(result.api.operations.map((o) => o.security)).toEqual([
       [{ kind: "apiKey", in: "header", name: "X-Key" }],
       [{ kind: "apiKey", in: "query", name: "key" }],
     ]);
@@ -299,11 +299,11 @@ describe("merging several inputs", () => {
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /y:\n    get:\n      responses:\n        '200': {description: OK}\n",
     });
     const result = await generated(dir);
-    expect(result.model!.inputs).toEqual(
+    expect(result.model.inputs).toEqual(
       expect.arrayContaining([expect.stringMatching(/main\.yaml$/), expect.stringMatching(/other\.yaml$/)]),
     );
-    expect(result.model!.inputs).toHaveLength(2);
-    expect(result.api!.operations.map((o) => o.path)).toEqual(["/x", "/y"]);
+    expect(result.model.inputs).toHaveLength(2);
+    expect(result.api.operations.map((o) => o.path)).toEqual(["/x", "/y"]);
   });
 
   it("--check and the change report work on merged inputs", () => {

@@ -104,7 +104,7 @@ describe("pages as input", () => {
     const alone = await generate(join(dir, "README.md"));
     expect(alone.diagnostics.map((d) => [d.code, d.file])).toEqual([["E_PAGE_NO_SPEC", join(dir, "README.md")]]);
     const folder = await generated(dir);
-    expect(folder.api!.operations.map((o) => o.path)).toEqual(["/things"]);
+    expect(folder.api.operations.map((o) => o.path)).toEqual(["/things"]);
   });
 
   it("a file of many pages one after another (llms-full.txt) is one input per page, and equals the pages given one by one", async () => {
@@ -118,13 +118,13 @@ describe("pages as input", () => {
       ["list-environment-variables.md", "get-environment-variable.md", "update-environment-variable.md"].map((n) => join(PAGES, n)),
     );
     expect(full.diagnostics).toEqual([]);
-    expect(full.api!.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
+    expect(full.api.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
       "get /v1/convai/environment-variables",
       "get /v1/convai/environment-variables/{env_var_id}",
       "patch /v1/convai/environment-variables/{env_var_id}",
     ]);
-    const { inputs: _full, ...fullModel } = full.model!;
-    const { inputs: _pages, ...pagesModel } = oneByOne.model!;
+    const { inputs: _full, ...fullModel } = full.model;
+    const { inputs: _pages, ...pagesModel } = oneByOne.model;
     expect(fullModel).toEqual(pagesModel);
     const code = (files: typeof full.files) => withoutHeaders(files.filter((f) => !f.path.startsWith(".specforge/")));
     expect(code(full.files)).toEqual(code(oneByOne.files));

@@ -19,9 +19,9 @@ export const page = (title: string, yaml: string): string =>
   `# ${title}\n\nSome prose about the operation.\n\n## OpenAPI Specification\n\n\`\`\`yaml\n${yaml.trim()}\n\n\`\`\`\n\n## SDK Code Examples\n\n\`\`\`typescript\nawait client.call();\n\`\`\`\n`;
 
 /** The generated files without their header lines, which name the input and so may differ. */
-export const withoutHeaders = (files: Generation["files"]): Record<string, string> =>
+export const withoutHeaders = (files: Output["files"]): Record<string, string> =>
   Object.fromEntries(
-    (files ?? []).map((f) => [
+    files.map((f) => [
       f.path,
       f.content
         .split("\n")
@@ -30,15 +30,17 @@ export const withoutHeaders = (files: Generation["files"]): Record<string, strin
     ]),
   );
 
+type Output = Extract<Generation, { ok: true }>;
+
 /** Generates from `specs` in-process, failing loudly without output. */
-export async function generated(specs: string | string[]): Promise<Generation & { files: NonNullable<Generation["files"]> }> {
+export async function generated(specs: string | string[]): Promise<Output> {
   const result = await generate(specs);
-  if (!result.files) throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join("\n"));
-  return result as Generation & { files: NonNullable<Generation["files"]> };
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join("\n"));
+  return result;
 }
 
 /** Writes the TypeScript files of a generation under `dir` and type-checks them strictly as `consumer`. */
-export function compileOutput(files: NonNullable<Generation["files"]>, consumer: Consumer): string[] {
+export function compileOutput(files: Output["files"], consumer: Consumer): string[] {
   const dir = tempFiles({ "package.json": '{ "type": "module" }\n' }, "specforge-compile-");
   const written = files.filter((f) => f.path.endsWith(".ts")).map((f) => join(dir, f.path));
   for (const file of files.filter((f) => f.path.endsWith(".ts"))) {
