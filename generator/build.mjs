@@ -1,20 +1,50 @@
 // Bundles the CLI into dist/ so `npm run generate` pays no TypeScript transpile per run. Code
 // splitting keeps the heavy stages (TypeScript via ts-morph, prettier) in chunks that a
 // `--check` with nothing to do never loads.
-import { rmSync } from "node:fs";
-import { build } from "esbuild";
+//
+// The bundle is a function of its inputs, so a build whose inputs and output are both as the
+// last build recorded them (dist/.build.json) is skipped: `npm test` and every `npm run generate`
+// build first, and most of them have nothing to build. `--force` builds regardless.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
-rmSync("dist", { recursive: true, force: true });
-await build({
-  entryPoints: ["generator/cli.ts"],
-  outdir: "dist",
-  bundle: true,
-  splitting: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  sourcemap: "linked",
-  logLevel: "warning",
-  chunkNames: "chunks/[name]-[hash]",
-});
+const RECORD = join("dist", ".build.json");
+
+/** A digest of the named files and of every file below the named folders (dot-files left out), by path and content. */
+function digest(paths) {
+  const hash = createHash("sha256");
+  const files = paths.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && !e.name.startsWith("."))
+          .map((e) => join(e.parentPath, e.name))
+      : [path],
+  );
+  for (const file of files.sort()) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+// What esbuild reads: the sources, the compiler options it honours, the package type, and itself.
+const inputs = () => digest(["generator", "tsconfig.json", "package.json", "node_modules/esbuild/package.json"]);
+
+const recorded = existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {};
+const current = inputs();
+if (process.argv.includes("--force") || recorded.inputs !== current || recorded.output !== digest(["dist"])) {
+  const { build } = await import("esbuild");
+  rmSync("dist", { recursive: true, force: true });
+  await build({
+    entryPoints: ["generator/cli.ts"],
+    outdir: "dist",
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "warning",
+    chunkNames: "chunks/[name]-[hash]",
+  });
+  writeFileSync(RECORD, JSON.stringify({ inputs: current, output: digest(["dist"]) }) + "\n");
+}

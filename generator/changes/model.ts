@@ -3,6 +3,7 @@
  * (what a later run compares against), and the report of changes between two such models.
  */
 import type { Literal } from "../ir/model.js";
+import type { PrimitiveKind } from "../ir/walk.js";
 import type { ChangeKind } from "./classify.js";
 
 /** Bumped when the recorded model changes shape; a model of another format is not compared. */
@@ -14,7 +15,7 @@ export const API_MODEL_FORMAT = 1;
  * (they are part of their parent's API), keeping their generated identifier and pointer.
  */
 export type TypeModel =
-  | { kind: "unknown" | "never" | "string" | "number" | "integer" | "boolean" | "null" | "binary" }
+  | { kind: PrimitiveKind }
   | { kind: "literal"; value: Literal }
   | { kind: "array"; items: TypeModel }
   | { kind: "tuple"; items: TypeModel[]; rest?: TypeModel }

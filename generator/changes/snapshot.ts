@@ -1,5 +1,6 @@
 import { COMPONENT_SCHEMAS } from "../ir/context.js";
 import type { Api, NamedSchema, Operation, Response, TypeNode } from "../ir/model.js";
+import { isPrimitive } from "../ir/walk.js";
 import { unescapeSegment } from "../load/pointer.js";
 import type { NameTable } from "../names/plan.js";
 import { API_MODEL_FORMAT, type ApiModel, type OperationModel, type TypeModel } from "./model.js";
@@ -64,6 +65,7 @@ function responseModel(response: Response, typeOf: (node: TypeNode) => TypeModel
 /** A hoisted schema is expanded where it is used; `seen` stops a hoisted schema that reaches itself. */
 function typeModel(node: TypeNode, byId: Map<string, NamedSchema>, names: NameTable, seen: ReadonlySet<string> = new Set()): TypeModel {
   const recurse = (inner: TypeNode): TypeModel => typeModel(inner, byId, names, seen);
+  if (isPrimitive(node)) return { kind: node.kind };
   switch (node.kind) {
     case "literal":
       return { kind: "literal", value: node.value };
@@ -104,7 +106,5 @@ function typeModel(node: TypeNode, byId: Map<string, NamedSchema>, names: NameTa
       const name = names.schemas.get(target.id)!.type;
       return expanded.kind === "object" || expanded.kind === "intersection" ? { ...expanded, name, pointer: target.id } : expanded;
     }
-    default:
-      return { kind: node.kind };
   }
 }

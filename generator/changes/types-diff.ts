@@ -1,4 +1,5 @@
 import type { Literal } from "../ir/model.js";
+import { isPrimitive } from "../ir/walk.js";
 import type { ChangeKind } from "./classify.js";
 import type { Direction, ObjectModel, TypeModel } from "./model.js";
 
@@ -60,7 +61,7 @@ function covers(wide: TypeModel, narrow: TypeModel): boolean {
 const isVariant = (type: TypeModel): boolean => type.kind === "ref" || type.kind === "object" || type.kind === "intersection";
 
 export function describe(type: TypeModel): string {
-  if ((type.kind === "object" || type.kind === "intersection") && type.name) return type.name;
+  if (isPrimitive(type)) return type.kind;
   switch (type.kind) {
     case "literal":
       return JSON.stringify(type.value);
@@ -73,9 +74,9 @@ export function describe(type: TypeModel): string {
     case "union":
       return type.members.map(describe).join(" | ");
     case "intersection":
-      return type.members.map(describe).join(" & ");
-    default:
-      return type.kind;
+      return type.name || type.members.map(describe).join(" & ");
+    case "object":
+      return type.name || type.kind;
   }
 }
 

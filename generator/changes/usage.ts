@@ -1,8 +1,12 @@
+import { isPrimitive, unreachable } from "../ir/walk.js";
 import type { ApiModel, Direction, TypeModel } from "./model.js";
 
 /** Component schemas named anywhere inside `type`. */
 function referenced(type: TypeModel, into: string[]): void {
+  if (isPrimitive(type)) return;
   switch (type.kind) {
+    case "literal":
+      break;
     case "ref":
       into.push(type.schema);
       break;
@@ -21,6 +25,8 @@ function referenced(type: TypeModel, into: string[]): void {
     case "intersection":
       for (const m of type.members) referenced(m, into);
       break;
+    default:
+      unreachable(type);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Api, NamedSchema, Operation, TypeNode } from "./model.js";
 import { referencedSchemas } from "./references.js";
+import { childTypes, isPrimitive } from "./walk.js";
 
 type Direction = "request" | "response";
 
@@ -57,29 +58,17 @@ function differingSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>
 }
 
 function hasAccessProperty(type: TypeNode): boolean {
-  switch (type.kind) {
-    case "object":
-      return (
-        type.properties.some((p) => p.access !== undefined || hasAccessProperty(p.type)) ||
-        (type.additional !== undefined && hasAccessProperty(type.additional))
-      );
-    case "array":
-      return hasAccessProperty(type.items);
-    case "tuple":
-      return type.items.some(hasAccessProperty) || (type.rest !== undefined && hasAccessProperty(type.rest));
-    case "union":
-    case "intersection":
-      return type.members.some(hasAccessProperty);
-    default:
-      return false;
-  }
+  return (type.kind === "object" && type.properties.some((p) => p.access !== undefined)) || childTypes(type).some(hasAccessProperty);
 }
 
 /** The type as seen in one direction: properties of the other direction dropped, references retargeted. */
 function project(type: TypeNode, direction: Direction, target: (id: string) => string): TypeNode {
   const dropped = direction === "request" ? "readOnly" : "writeOnly";
   const again = (t: TypeNode): TypeNode => project(t, direction, target);
+  if (isPrimitive(type)) return type;
   switch (type.kind) {
+    case "literal":
+      return type;
     case "ref":
       return { kind: "ref", target: target(type.target) };
     case "array":
@@ -100,7 +89,5 @@ function project(type: TypeNode, direction: Direction, target: (id: string) => s
     }
     case "intersection":
       return { kind: "intersection", members: type.members.map(again) };
-    default:
-      return type;
   }
 }

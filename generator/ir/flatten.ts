@@ -1,4 +1,5 @@
 import type { NamedSchema, ObjectNode, Property, TypeNode } from "./model.js";
+import { isPrimitive } from "./walk.js";
 
 /**
  * One object type for an `allOf` of objects and references to object schemas, or undefined when a
@@ -6,6 +7,7 @@ import type { NamedSchema, ObjectNode, Property, TypeNode } from "./model.js";
  * as a subtype's would; `required` accumulates.
  */
 export function flattenObject(type: TypeNode, byId: Map<string, NamedSchema>, seen: Set<string> = new Set()): ObjectNode | undefined {
+  if (isPrimitive(type)) return undefined;
   switch (type.kind) {
     case "object":
       return type;
@@ -29,7 +31,10 @@ export function flattenObject(type: TypeNode, byId: Map<string, NamedSchema>, se
       const merged: ObjectNode = { kind: "object", properties: [...properties.values()] };
       return additional ? { ...merged, additional } : merged;
     }
-    default:
+    case "literal":
+    case "array":
+    case "tuple":
+    case "union":
       return undefined;
   }
 }
