@@ -4,6 +4,6 @@
 // runs keep). It emits nothing.
 import { analyze } from "../generator/pipeline.js";
 
-const { model } = analyze(process.argv[2]!);
+const { model } = await analyze(process.argv[2]!);
 await import("../generator/emit/ts-morph.js");
 if (!model) process.exit(2);

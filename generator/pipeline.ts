@@ -65,12 +65,20 @@ export async function generate(
   const timings: Generation["timings"] = {};
   const timed = <T>(stage: Stage, run: () => T): T => {
     const start = performance.now();
+    const add = (): void => void (timings[stage] = (timings[stage] ?? 0) + performance.now() - start);
     const result = run();
-    timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    // An asynchronous stage (reading Swagger 2.0) counts until it settles.
+    if (result instanceof Promise) return result.finally(add) as T;
+    add();
     return result;
   };
   // Workers load prettier while the later stages run.
-  const analysis = analyzeWith(specPath, diagnostics, timed, formatWorker ? (source) => startFormatting(source.text.length) : undefined);
+  const analysis = await analyzeWith(
+    specPath,
+    diagnostics,
+    timed,
+    formatWorker ? (source) => startFormatting(source.text.length) : undefined,
+  );
   if (!analysis) return { ok: false, diagnostics, timings };
   const { api, names, model, specName } = analysis;
   const text = timed("emit", () => emitTextFiles(api, names, specName));
@@ -101,14 +109,14 @@ interface Analysis {
 }
 
 /** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
-function analyzeWith(
+async function analyzeWith(
   specPath: string | readonly string[],
   diagnostics: Diagnostic[],
   timed: Timer,
   onLoaded?: (source: SpecSource) => void,
-): Analysis | undefined {
+): Promise<Analysis | undefined> {
   const paths = typeof specPath === "string" ? [specPath] : specPath;
-  const inputs = timed("load", () => loadInputs(paths, diagnostics));
+  const inputs = await timed("load", () => loadInputs(paths, diagnostics));
   if (inputs.length === 0 || hasErrors(diagnostics)) return undefined;
   const documents = timed("validate", () => inputs.map((input) => validateDocument(input.document, locator(input, diagnostics))));
   if (hasErrors(diagnostics) || !documents.every((d) => d !== undefined)) return undefined;
@@ -144,8 +152,8 @@ function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
 }
 
 /** The API model of a spec, without generating code (`specforge compare`). */
-export function analyze(specPath: string | readonly string[]): { model?: ApiModel; diagnostics: Diagnostic[] } {
+export async function analyze(specPath: string | readonly string[]): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const analysis = analyzeWith(specPath, diagnostics, (_stage, run) => run());
+  const analysis = await analyzeWith(specPath, diagnostics, (_stage, run) => run());
   return analysis ? { model: analysis.model, diagnostics } : { diagnostics };
 }

@@ -50,7 +50,7 @@ describe("diagnostics carry code, severity, pointer and file:line:column", () =>
     },
     {
       given: "Swagger 2.0",
-      lines: ["info: { title: t, version: '1' }", "swagger: '2.0'", "paths: {}"],
+      lines: ["info: { title: t, version: '1' }", "swagger: '1.2'", "paths: {}"],
       want: [["E_VERSION_UNSUPPORTED", "error", "/swagger", "2:1"]],
       generates: false,
     },

@@ -238,8 +238,8 @@ describe("readSpec: hostile YAML", () => {
 });
 
 /** The one root document `--spec path` names, or undefined. */
-const loadSpec = (path: string, diagnostics: Diagnostic[]): SpecSource | undefined => {
-  const roots = loadInputs([path], diagnostics);
+const loadSpec = async (path: string, diagnostics: Diagnostic[]): Promise<SpecSource | undefined> => {
+  const roots = await loadInputs([path], diagnostics);
   expect(roots.length).toBeLessThanOrEqual(1);
   return roots[0];
 };
@@ -276,64 +276,64 @@ describe("loadInputs: one root", () => {
       want: "openapi.yaml",
     },
     { given: "a sub-folder named like a spec file", files: { "openapi.yaml": ROOT_YAML, "dir.yaml/": "" }, want: "openapi.yaml" },
-  ])("folder with $given", ({ files, want }) => {
+  ])("folder with $given", async ({ files, want }) => {
     const dir = tempDir(files);
     const diagnostics: Diagnostic[] = [];
-    const source = loadSpec(dir, diagnostics);
+    const source = await loadSpec(dir, diagnostics);
     expect(diagnostics).toEqual([]);
     expect(source?.file).toBe(join(dir, want));
   });
 
-  it("a file path loads that file", () => {
+  it("a file path loads that file", async () => {
     const diagnostics: Diagnostic[] = [];
-    expect(loadSpec(PETS_YAML, diagnostics)?.document).toStrictEqual(PETS_DATA);
+    expect((await loadSpec(PETS_YAML, diagnostics))?.document).toStrictEqual(PETS_DATA);
     expect(diagnostics).toEqual([]);
   });
 
   it.each([
     { given: "no root", files: { "schemas.yaml": "Pet:\n  type: object\n" }, code: "E_SPEC_NOT_FOUND" },
     { given: "nothing", files: {}, code: "E_SPEC_NOT_FOUND" },
-  ])("folder with $given -> $code", ({ files, code }) => {
+  ])("folder with $given -> $code", async ({ files, code }) => {
     const dir = tempDir(files);
     const diagnostics: Diagnostic[] = [];
-    expect(loadSpec(dir, diagnostics)).toBeUndefined();
+    expect(await loadSpec(dir, diagnostics)).toBeUndefined();
     expect(diagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file, pointer: d.pointer }))).toEqual([
       { code, severity: "error", file: dir, pointer: "" },
     ]);
   });
 
-  it("a missing path -> E_SPEC_NOT_FOUND naming the path", () => {
+  it("a missing path -> E_SPEC_NOT_FOUND naming the path", async () => {
     const missing = join(tempDir(), "no-such-spec.yaml");
     const diagnostics: Diagnostic[] = [];
-    expect(loadSpec(missing, diagnostics)).toBeUndefined();
+    expect(await loadSpec(missing, diagnostics)).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.severity, d.file, d.pointer])).toEqual([["E_SPEC_NOT_FOUND", "error", missing, ""]]);
   });
 
-  it("a syntax error in the found root is reported against that file", () => {
+  it("a syntax error in the found root is reported against that file", async () => {
     const dir = tempDir({ "openapi.yaml": "openapi: 3.1.0\nopenapi: 3.0.0\n" });
     const diagnostics: Diagnostic[] = [];
-    expect(loadSpec(dir, diagnostics)).toBeUndefined();
+    expect(await loadSpec(dir, diagnostics)).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([["E_SYNTAX", join(dir, "openapi.yaml"), 2, 1]]);
   });
 
   // BUG (generator/load/load-spec.ts ROOT_KEY): the root test is a line-based regex,
   // /^\s*["']?(openapi|swagger)["']?\s*:/m. It misses a root written as one-line (minified) JSON,
   // whose first line starts with `{`, so the folder gives E_SPEC_NOT_FOUND.
-  it("folder with a minified JSON root finds it", () => {
+  it("folder with a minified JSON root finds it", async () => {
     const dir = tempDir({ "spec.json": '{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{}}' });
     const diagnostics: Diagnostic[] = [];
-    expect(loadSpec(dir, diagnostics)?.file).toBe(join(dir, "spec.json"));
+    expect((await loadSpec(dir, diagnostics))?.file).toBe(join(dir, "spec.json"));
     expect(diagnostics).toEqual([]);
   });
 
   // BUG (generator/load/load-spec.ts ROOT_KEY): the same regex allows any indentation, so a
   // non-root YAML part with a nested key named `openapi` (here a schema property) counts as a
   // second root and the folder gives E_SPEC_AMBIGUOUS, although only top-level keys should count.
-  it("folder with a part that has a nested `openapi` property still finds the root", () => {
+  it("folder with a part that has a nested `openapi` property still finds the root", async () => {
     const part = "Config:\n  type: object\n  properties:\n    openapi:\n      type: string\n";
     const dir = tempDir({ "openapi.yaml": ROOT_YAML, "schemas.yaml": part });
     const diagnostics: Diagnostic[] = [];
-    expect(loadSpec(dir, diagnostics)?.file).toBe(join(dir, "openapi.yaml"));
+    expect((await loadSpec(dir, diagnostics))?.file).toBe(join(dir, "openapi.yaml"));
     expect(diagnostics).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ describe("validateDocument: not an OpenAPI 3.0/3.1 document", () => {
     { given: "an array", document: [{ openapi: "3.1.0" }], want: [["E_NOT_OPENAPI", "error", ""]] },
     { given: "an empty object", document: {}, want: [["E_NOT_OPENAPI", "error", ""]] },
     { given: "no openapi field", document: { info, paths: {} }, want: [["E_NOT_OPENAPI", "error", ""]] },
-    { given: "swagger 2.0", document: { swagger: "2.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/swagger"]] },
+    { given: "swagger 1.2", document: { swagger: "1.2", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/swagger"]] },
     { given: "openapi 2.5", document: { openapi: "2.5", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
     { given: "openapi 3.2.0", document: { openapi: "3.2.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
     {

@@ -16,7 +16,7 @@ export async function runCompare(args: CompareArgs): Promise<number> {
   const models: ApiModel[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const spec of [args.base, args.spec]) {
-    const result = analyze(spec);
+    const result = await analyze(spec);
     diagnostics.push(...result.diagnostics);
     if (result.model) models.push(result.model);
   }

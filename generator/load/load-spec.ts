@@ -5,6 +5,7 @@ import { isRecord } from "../records.js";
 import { bundle } from "./bundle.js";
 import { PAGE_FILE, readPages } from "./markdown.js";
 import { readSpec, type SpecSource } from "./source.js";
+import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 /** A line that opens a root document, to tell a broken root from a broken part before either parses. */
@@ -14,9 +15,10 @@ const ROOT_LINE = /^\s*\{?\s*["']?(openapi|swagger)["']?\s*:/m;
  * The root documents of every `--spec`: a file (a YAML or JSON document, or a Markdown page or
  * file of pages, each page one document), or a folder, whose root documents are its files with a
  * top-level `openapi` or `swagger` key and its pages, less any file another of them references
- * (that file is part of the document that references it). Each root comes back bundled.
+ * (that file is part of the document that references it). Each root comes back bundled, and
+ * Swagger 2.0 converted to OpenAPI 3.
  */
-export function loadInputs(paths: readonly string[], diagnostics: Diagnostic[]): SpecSource[] {
+export async function loadInputs(paths: readonly string[], diagnostics: Diagnostic[]): Promise<SpecSource[]> {
   const roots: SpecSource[] = [];
   for (const path of [...new Set(paths)]) {
     let isDirectory: boolean;
@@ -37,12 +39,17 @@ export function loadInputs(paths: readonly string[], diagnostics: Diagnostic[]):
   }
   // The same file named twice (a folder and a file in it) is read once.
   const seen = new Set<string>();
-  return roots
-    .filter((root) => {
-      const key = `${resolve(root.file)}\0${root.text}`;
-      return !seen.has(key) && seen.add(key);
-    })
-    .map((root) => bundle(root, diagnostics));
+  const unique = roots.filter((root) => {
+    const key = `${resolve(root.file)}\0${root.text}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  const documents: SpecSource[] = [];
+  for (const root of unique) {
+    // Swagger 2.0 is read as the OpenAPI 3 document it converts to.
+    const openapi = isSwagger2(root.document) ? await convertSwagger2(root, diagnostics) : root;
+    if (openapi) documents.push(bundle(openapi, diagnostics));
+  }
+  return documents;
 }
 
 /** The documents a file holds: one for YAML and JSON, one per page for Markdown. */

@@ -23,13 +23,13 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
     });
     return undefined;
   }
-  // YAML reads an unquoted `swagger: 2.0` as the number 2.
+  // Swagger 2.0 was converted to OpenAPI 3 when it was loaded; older versions are not.
   if (document.swagger !== undefined) {
     report({
       code: "E_VERSION_UNSUPPORTED",
       severity: "error",
-      message: `Swagger ${String(document.swagger)} is not supported; only OpenAPI 3.0 and 3.1 are.`,
-      hint: "Convert the document to OpenAPI 3 first, e.g. with `npx swagger2openapi spec.yaml -o spec.openapi.yaml`.",
+      message: `Swagger ${String(document.swagger)} is not supported; Swagger 2.0 and OpenAPI 3.0 and 3.1 are.`,
+      hint: "Convert the document to Swagger 2.0 or OpenAPI 3 first.",
       pointer: "/swagger",
     });
     return undefined;
