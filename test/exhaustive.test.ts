@@ -49,7 +49,7 @@ describe("walkers over type nodes", () => {
     });
     expect([...errors.keys()].sort()).toEqual([
       "generator/changes/snapshot.ts",
-      "generator/changes/types-diff.ts",
+      "generator/changes/structure.ts",
       "generator/changes/usage.ts",
       "generator/emit/types/checks.ts",
       "generator/emit/types/type-text.ts",

@@ -73,6 +73,9 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
+    const note = `the spec has ${hasErrors(result.diagnostics) || !args.strict ? "errors" : "warnings (--strict)"}; ${args.out}/ was left as it was.`;
+    if (args.format === "json")
+      process.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
     process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
@@ -90,7 +93,11 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
   const human = args.format === "json" ? process.stderr : process.stdout;
-  if (args.format === "json") process.stdout.write(reportJson(changes.report, changes.sides, changes.note) + "\n");
+  if (args.format === "json") {
+    const outcome = changes.report ? { report: changes.report } : { note: changes.note! };
+    const sides = { ...changes.sides, base: changes.report ? changes.sides.base : null };
+    process.stdout.write(reportJson(outcome, sides, result.diagnostics) + "\n");
+  }
   const printChanges = (): void => {
     if (args.format === "text")
       human.write((changes.report ? reportText(changes.report, changes.sides) : `specforge: ${changes.note}`) + "\n");

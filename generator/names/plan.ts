@@ -2,7 +2,7 @@ import { guardedSchemas } from "../ir/guarded.js";
 import type { Api, NamedSchema, Operation } from "../ir/model.js";
 import { camelCase, isPascalIdentifier, pascalCase, singular, words } from "./case.js";
 import { environmentKeys } from "./environments.js";
-import { fastApiBodyName, fastApiFunctionName } from "./fastapi.js";
+import { fastApiBodyName, fastApiBodyRank, fastApiFunctionName } from "./fastapi.js";
 import { Namespace } from "./namespace.js";
 import { RESERVED } from "./reserved.js";
 
@@ -55,18 +55,20 @@ const identifier = (candidate: string, fallback: string): string => {
 /**
  * Schema names: a component name that is already PascalCase (`EnvironmentVariableResponse`) is
  * kept exactly; anything else is made PascalCase from its words, FastAPI's `Body_<operationId>`
- * from the function name (`Body_Create_Agent_v1_convai_agents_create_post` -> `CreateAgentBody`),
+ * from the function name (`Body_Create_Agent_v1_convai_agents_create_post` -> `CreateAgentBody`, see fastapi.ts),
  * and a name that would shadow a global or runtime export gets `Model` (`Error` -> `ErrorModel`). Exact names are claimed first,
- * then converted component names, then hoisted schemas, so the spec's own names win collisions.
+ * then converted component names (FastAPI bodies of aliases on their way out last), then hoisted
+ * schemas, so the spec's own names win collisions.
  */
 export function planNames(api: Api): NameTable {
   const space = new Namespace(RESERVED);
   const schemas = new Map<string, SchemaNames>();
   const exact = (s: NamedSchema): boolean =>
     s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "") && !RESERVED.has(s.nameHint[0]!);
+  const rank = (s: NamedSchema): number => fastApiBodyRank(s.nameHint[0] ?? "", api.operations);
   const ordered = [
     ...api.schemas.filter(exact),
-    ...api.schemas.filter((s) => s.origin === "component" && !exact(s)),
+    ...api.schemas.filter((s) => s.origin === "component" && !exact(s)).sort((a, b) => rank(a) - rank(b)),
     ...api.schemas.filter((s) => s.origin !== "component"),
   ];
   for (const schema of ordered) {
