@@ -11,10 +11,24 @@ import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
 import { mergeDocuments } from "./ir/merge/merge.js";
+import { filterDocument, hasFilters, type Filters } from "./load/filter.js";
 import { loadInputs } from "./load/load-spec.js";
 import type { SpecSource } from "./load/source.js";
 import { planNames, type NameTable } from "./names/plan.js";
+import { isRecord } from "./records.js";
 import { validateDocument } from "./validate/document.js";
+
+/** What a run reads: the `--spec` inputs (merged when several), and which of their operations it keeps. */
+export interface Input {
+  specs: readonly string[];
+  filters?: Filters;
+}
+
+/** A spec path, several, or the whole input. */
+export type InputLike = string | readonly string[] | Input;
+
+const asInput = (input: InputLike): Input =>
+  typeof input === "string" ? { specs: [input] } : "specs" in input ? input : { specs: input as readonly string[] };
 
 export type Stage = "load" | "validate" | "merge" | "ir" | "names" | "model" | "emit" | "format";
 
@@ -57,7 +71,7 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
  * formatted statements), so that no core is spent starting prettier on another thread.
  */
 export async function generate(
-  specPath: string | readonly string[],
+  specPath: InputLike,
   format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
   formatWorker = true,
 ): Promise<Generation> {
@@ -110,13 +124,17 @@ interface Analysis {
 
 /** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
 async function analyzeWith(
-  specPath: string | readonly string[],
+  specPath: InputLike,
   diagnostics: Diagnostic[],
   timed: Timer,
   onLoaded?: (source: SpecSource) => void,
 ): Promise<Analysis | undefined> {
-  const paths = typeof specPath === "string" ? [specPath] : specPath;
-  const inputs = await timed("load", () => loadInputs(paths, diagnostics));
+  const { specs: paths, filters } = asInput(specPath);
+  const loaded = await timed("load", () => loadInputs(paths, diagnostics));
+  // Filtered before validation: what a filter leaves out cannot stop or warn the run.
+  const inputs = hasFilters(filters)
+    ? loaded.map((s) => (isRecord(s.document) ? { ...s, document: filterDocument(s.document, filters) } : s))
+    : loaded;
   if (inputs.length === 0 || hasErrors(diagnostics)) return undefined;
   const documents = timed("validate", () => inputs.map((input) => validateDocument(input.document, locator(input, diagnostics))));
   if (hasErrors(diagnostics) || !documents.every((d) => d !== undefined)) return undefined;
@@ -152,7 +170,7 @@ function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
 }
 
 /** The API model of a spec, without generating code (`specforge compare`). */
-export async function analyze(specPath: string | readonly string[]): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
+export async function analyze(specPath: InputLike): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const analysis = await analyzeWith(specPath, diagnostics, (_stage, run) => run());
   return analysis ? { model: analysis.model, diagnostics } : { diagnostics };

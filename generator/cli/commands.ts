@@ -1,7 +1,7 @@
 import yargs, { type Argv } from "yargs";
 import { runCompare } from "./compare.js";
 import { runGenerate } from "./generate.js";
-import { reportOptions, specOption } from "./report-options.js";
+import { filterOptions, reportOptions, specOption } from "./report-options.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
 export type Parsed = { run?: () => Promise<number> } | { usageError: string };
@@ -26,6 +26,7 @@ const generate: Register = (y, select) =>
           describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
         },
         strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+        ...filterOptions,
         ...reportOptions,
       }),
     (a) => select(() => runGenerate(a)),

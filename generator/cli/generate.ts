@@ -14,9 +14,9 @@ import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/finge
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
 import { EXIT, plural } from "./exit.js";
-import { gate, type ReportArgs } from "./report-options.js";
+import { filtersOf, gate, type FilterArgs, type ReportArgs } from "./report-options.js";
 
-export interface GenerateArgs extends ReportArgs {
+export interface GenerateArgs extends ReportArgs, FilterArgs {
   /** One or more inputs, merged into one client. */
   spec: string[];
   out: string;
@@ -52,7 +52,8 @@ const specBytes = (specs: string[]): number =>
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = performance.now();
   const generator = generatorFingerprint();
-  const spec = specFingerprint(args.spec);
+  const input = { specs: args.spec, filters: filtersOf(args) };
+  const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
     process.stdout.write(
@@ -69,7 +70,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   if (!cache) startFormatting(specBytes(args.spec));
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("../pipeline.js"), import("../format/cached.js")]);
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
-  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache);
+  const result = await generate(input, cachingFormatter(args.out, cache, record), !cache);
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
