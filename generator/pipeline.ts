@@ -15,6 +15,7 @@ import { filterDocument, hasFilters, type Filters } from "./load/filter.js";
 import { loadInputs } from "./load/load-spec.js";
 import type { SpecSource } from "./load/source.js";
 import { planNames, type NameTable } from "./names/plan.js";
+import type { Naming } from "./public.js";
 import { isRecord } from "./records.js";
 import { validateDocument } from "./validate/document.js";
 
@@ -22,6 +23,8 @@ import { validateDocument } from "./validate/document.js";
 export interface Input {
   specs: readonly string[];
   filters?: Filters;
+  /** A config's hooks over the names chosen. */
+  naming?: Naming;
 }
 
 /** A spec path, several, or the whole input. */
@@ -129,7 +132,7 @@ async function analyzeWith(
   timed: Timer,
   onLoaded?: (source: SpecSource) => void,
 ): Promise<Analysis | undefined> {
-  const { specs: paths, filters } = asInput(specPath);
+  const { specs: paths, filters, naming } = asInput(specPath);
   const loaded = await timed("load", () => loadInputs(paths, diagnostics));
   // Filtered before validation: what a filter leaves out cannot stop or warn the run.
   const inputs = hasFilters(filters)
@@ -152,7 +155,7 @@ async function analyzeWith(
   onLoaded?.(source);
   const api = timed("ir", () => buildIr(source.document as Record<string, unknown>, locator(source, diagnostics)));
   if (hasErrors(diagnostics)) return undefined;
-  const names = timed("names", () => planNames(api));
+  const names = timed("names", () => planNames(api, naming));
   const model = timed("model", () => buildApiModel(api, names));
   const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
   if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();

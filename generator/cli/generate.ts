@@ -13,6 +13,8 @@ import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
+import type { Input } from "../pipeline.js";
+import type { Filters, Naming } from "../public.js";
 import { EXIT, plural } from "./exit.js";
 import { filtersOf, gate, type FilterArgs, type ReportArgs } from "./report-options.js";
 
@@ -49,14 +51,26 @@ const specBytes = (specs: string[]): number =>
     }
   }, 0);
 
-export async function runGenerate(args: GenerateArgs): Promise<number> {
+/** Where a command writes: the process's streams, or buffers when several APIs run at once. */
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** What a config gives beyond the flags: its filters (as an object), and the naming hooks of a TypeScript or JavaScript config. */
+export interface GenerateExtras {
+  filters?: Filters;
+  naming?: Naming;
+}
+
+export async function runGenerate(args: GenerateArgs, io: Io = process, extras: GenerateExtras = {}): Promise<number> {
   const started = performance.now();
   const generator = generatorFingerprint();
-  const input = { specs: args.spec, filters: filtersOf(args) };
+  const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args) };
   const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    process.stdout.write(
+    io.stdout.write(
       `specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`,
     );
     return EXIT.ok;
@@ -72,9 +86,9 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
   const result = await generate(input, cachingFormatter(args.out, cache, record), !cache);
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
-    process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
+    io.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
   const remember = (): void => {
@@ -90,8 +104,8 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
-  const human = args.format === "json" ? process.stderr : process.stdout;
-  if (args.format === "json") process.stdout.write(reportJson(changes.report, changes.sides, changes.note) + "\n");
+  const human = args.format === "json" ? io.stderr : io.stdout;
+  if (args.format === "json") io.stdout.write(reportJson(changes.report, changes.sides, changes.note) + "\n");
   const printChanges = (): void => {
     if (args.format === "text")
       human.write((changes.report ? reportText(changes.report, changes.sides) : `specforge: ${changes.note}`) + "\n");

@@ -25,8 +25,8 @@ export const reportOptions = {
 export const specOption = {
   type: "string" as const,
   array: true as const,
-  default: ["spec"] as string[],
-  describe: "An OpenAPI document, a Markdown page holding one, or a folder of them; repeat it to merge several into one client",
+  describe:
+    "An OpenAPI or Swagger 2.0 document, a Markdown page holding one, or a folder of them; repeat it to merge several into one client [default: spec]",
 };
 
 /** Under --fail-on breaking, the exit code is the compatibility gate's, whatever the drift. */

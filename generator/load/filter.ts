@@ -1,25 +1,9 @@
 import { isMethod } from "../openapi.js";
+import type { Filters, Selection } from "../public.js";
 import { isRecord } from "../records.js";
 import { joinPointer, refToPointer, resolvePointer, splitPointer } from "./pointer.js";
 
-/** Operations picked by tag, path or operationId (each a glob: `*` within a path segment or name, `**` across segments). */
-export interface Selection {
-  /** A tag (`voices`, or Fern's `subpackage_voices`), or the `x-fern-sdk-group-name` (`voices.pvc`). */
-  tags?: string[];
-  /** A path template, `/v1/voices/**`. */
-  paths?: string[];
-  /** An operationId, or `METHOD path` (`GET /v1/voices/{voice_id}`). */
-  operations?: string[];
-}
-
-export interface Filters {
-  /** Keep only operations that match one of these; all when absent. */
-  include?: Selection;
-  /** Then drop operations that match one of these. */
-  exclude?: Selection;
-  /** Keep component schemas that no kept operation reaches (dropped by default once a filter is set). */
-  keepUnusedSchemas?: boolean;
-}
+export type { Filters, Selection } from "../public.js";
 
 export const hasFilters = (filters: Filters | undefined): filters is Filters =>
   filters !== undefined && [filters.include, filters.exclude].some((s) => s && Object.values(s).some((list) => list && list.length > 0));
