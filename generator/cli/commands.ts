@@ -43,7 +43,7 @@ const generate: Register = (y, select) =>
         if (config !== undefined) {
           if (a.spec !== undefined || a.out !== undefined)
             return usage("--config and --spec/--out", "the config names the inputs and outputs");
-          const { runConfig } = await import("../config/run.js");
+          const { runConfig } = await import("./run-config.js");
           return runConfig(resolve(config), { check: a.check, strict: a.strict, format: a.format, failOn: a.failOn });
         }
         return runGenerate({ ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" });

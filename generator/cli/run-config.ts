@@ -2,10 +2,10 @@ import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { Worker } from "node:worker_threads";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import type { GenerateArgs, Io } from "../cli/generate.js";
-import type { ReportArgs } from "../cli/report-options.js";
-import { EXIT, plural } from "../cli/exit.js";
-import { loadConfig, type ResolvedApi } from "./load.js";
+import type { GenerateArgs, Io } from "./generate.js";
+import type { ReportArgs } from "./report-options.js";
+import { EXIT, plural } from "./exit.js";
+import { loadConfig, type ResolvedApi } from "../config/load.js";
 
 /** The flags of `generate` that apply to every API of a config. */
 export interface ConfigFlags extends ReportArgs {
@@ -81,7 +81,7 @@ function argsOf(api: ResolvedApi, flags: ConfigFlags): GenerateArgs {
 }
 
 async function runApi(api: ResolvedApi, flags: ConfigFlags, io: Io): Promise<number> {
-  const { runGenerate } = await import("../cli/generate.js");
+  const { runGenerate } = await import("./generate.js");
   return runGenerate(argsOf(api, flags), io, { ...(api.filters && { filters: api.filters }), ...(api.naming && { naming: api.naming }) });
 }
 
