@@ -25,8 +25,9 @@ function digest(paths) {
   return hash.digest("hex");
 }
 
-// What esbuild reads: the sources, the compiler options it honours, the package type, and itself.
-const inputs = () => digest(["generator", "tsconfig.json", "package.json", "node_modules/esbuild/package.json"]);
+// What esbuild (and TypeScript, for the declaration file) reads: the sources, the compiler options it honours, the package type, and itself.
+const inputs = () =>
+  digest(["generator", "tsconfig.json", "package.json", "node_modules/esbuild/package.json", "node_modules/typescript/package.json"]);
 
 const recorded = existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {};
 const current = inputs();
@@ -34,7 +35,8 @@ if (process.argv.includes("--force") || recorded.inputs !== current || recorded.
   const { build } = await import("esbuild");
   rmSync("dist", { recursive: true, force: true });
   await build({
-    entryPoints: ["generator/cli.ts"],
+    // The CLI, and what a project's specforge.config.ts imports (`defineConfig` and the config's types).
+    entryPoints: ["generator/cli.ts", "generator/public.ts"],
     outdir: "dist",
     bundle: true,
     splitting: true,
@@ -46,5 +48,17 @@ if (process.argv.includes("--force") || recorded.inputs !== current || recorded.
     logLevel: "warning",
     chunkNames: "chunks/[name]-[hash]",
   });
+  // The declaration file of the public module, so that `import { defineConfig } from "specforge"` is typed.
+  const ts = (await import("typescript")).default;
+  const emitted = ts
+    .createProgram(["generator/public.ts"], {
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: "dist",
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+    })
+    .emit();
+  if (emitted.emitSkipped) throw new Error("specforge build: dist/public.d.ts was not emitted");
   writeFileSync(RECORD, JSON.stringify({ inputs: current, output: digest(["dist"]) }) + "\n");
 }

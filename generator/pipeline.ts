@@ -11,10 +11,27 @@ import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
 import { mergeDocuments } from "./ir/merge/merge.js";
+import { filterDocument, hasFilters, type Filters } from "./load/filter.js";
 import { loadInputs } from "./load/load-spec.js";
 import type { SpecSource } from "./load/source.js";
 import { planNames, type NameTable } from "./names/plan.js";
+import type { Naming } from "./public.js";
+import { isRecord } from "./records.js";
 import { validateDocument } from "./validate/document.js";
+
+/** What a run reads: the `--spec` inputs (merged when several), and which of their operations it keeps. */
+export interface Input {
+  specs: readonly string[];
+  filters?: Filters;
+  /** A config's hooks over the names chosen. */
+  naming?: Naming;
+}
+
+/** A spec path, several, or the whole input. */
+export type InputLike = string | readonly string[] | Input;
+
+const asInput = (input: InputLike): Input =>
+  typeof input === "string" ? { specs: [input] } : "specs" in input ? input : { specs: input as readonly string[] };
 
 export type Stage = "load" | "validate" | "merge" | "ir" | "names" | "model" | "emit" | "format";
 
@@ -57,7 +74,7 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
  * formatted statements), so that no core is spent starting prettier on another thread.
  */
 export async function generate(
-  specPath: string | readonly string[],
+  specPath: InputLike,
   format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
   formatWorker = true,
 ): Promise<Generation> {
@@ -80,7 +97,17 @@ export async function generate(
     formatWorker ? (source) => startFormatting(source.text.length) : undefined,
   );
   if (!analysis) return { ok: false, diagnostics, timings };
-  const { api, names, model, specName } = analysis;
+  const files = await emitOutput(analysis, format, timed, timings);
+  return { ok: true, files, specName: analysis.specName, api: analysis.api, model: analysis.model, diagnostics, timings };
+}
+
+/** emit -> format: the second half of `generate`, from an analysis (the watch mode keeps one). */
+export async function emitOutput(
+  { api, names, model, specName }: Analysis,
+  format: (files: RenderedFile[]) => Promise<RenderedFile[]>,
+  timed: Timer = (_stage, run) => run(),
+  timings: Generation["timings"] = {},
+): Promise<RenderedFile[]> {
   const text = timed("emit", () => emitTextFiles(api, names, specName));
   const formattingText = format(text);
   // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
@@ -94,13 +121,16 @@ export async function generate(
   const files = [...formattedTypes, ...formattedText];
   // Already deterministic JSON, so it skips prettier.
   files.push(modelFile(model, specName));
-  return { ok: true, files, specName, api, model, diagnostics, timings };
+  return files;
 }
 
 type Timer = <T>(stage: Stage, run: () => T) => T;
 
-interface Analysis {
+export interface Analysis {
+  /** The document the IR was built from: the one input, or the inputs merged. */
   source: SpecSource;
+  /** Each input document, loaded (and filtered). */
+  inputs: SpecSource[];
   /** What the files' headers name as the input. */
   specName: string;
   api: Api;
@@ -108,15 +138,29 @@ interface Analysis {
   model: ApiModel;
 }
 
-/** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
-async function analyzeWith(
-  specPath: string | readonly string[],
+/** load -> filter: the documents of the inputs, each bundled (and converted from Swagger 2.0), with only the operations the filters keep. */
+export async function loadDocuments(
+  input: InputLike,
   diagnostics: Diagnostic[],
-  timed: Timer,
+  timed: Timer = (_stage, run) => run(),
+): Promise<SpecSource[]> {
+  const { specs, filters } = asInput(input);
+  const loaded = await timed("load", () => loadInputs(specs, diagnostics));
+  // Filtered before validation: what a filter leaves out cannot stop or warn the run.
+  return hasFilters(filters)
+    ? loaded.map((s) => (isRecord(s.document) ? { ...s, document: filterDocument(s.document, filters) } : s))
+    : loaded;
+}
+
+/** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
+export async function analyzeWith(
+  specPath: InputLike,
+  diagnostics: Diagnostic[],
+  timed: Timer = (_stage, run) => run(),
   onLoaded?: (source: SpecSource) => void,
 ): Promise<Analysis | undefined> {
-  const paths = typeof specPath === "string" ? [specPath] : specPath;
-  const inputs = await timed("load", () => loadInputs(paths, diagnostics));
+  const { specs: paths, naming } = asInput(specPath);
+  const inputs = await loadDocuments(specPath, diagnostics, timed);
   if (inputs.length === 0 || hasErrors(diagnostics)) return undefined;
   const documents = timed("validate", () => inputs.map((input) => validateDocument(input.document, locator(input, diagnostics))));
   if (hasErrors(diagnostics) || !documents.every((d) => d !== undefined)) return undefined;
@@ -134,11 +178,11 @@ async function analyzeWith(
   onLoaded?.(source);
   const api = timed("ir", () => buildIr(source.document as Record<string, unknown>, locator(source, diagnostics)));
   if (hasErrors(diagnostics)) return undefined;
-  const names = timed("names", () => planNames(api));
+  const names = timed("names", () => planNames(api, naming));
   const model = timed("model", () => buildApiModel(api, names));
   const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
   if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();
-  return { source, specName: inputsLabel(paths, inputs), api, names, model };
+  return { source, inputs, specName: inputsLabel(paths, inputs), api, names, model };
 }
 
 /** How the files' headers name the inputs: the spec file (a folder's one document), else the folders and files given. */
@@ -152,7 +196,7 @@ function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
 }
 
 /** The API model of a spec, without generating code (`specforge compare`). */
-export async function analyze(specPath: string | readonly string[]): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
+export async function analyze(specPath: InputLike): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const analysis = await analyzeWith(specPath, diagnostics, (_stage, run) => run());
   return analysis ? { model: analysis.model, diagnostics } : { diagnostics };

@@ -55,6 +55,7 @@ describe("walkers over type nodes", () => {
       "generator/emit/types/type-text.ts",
       "generator/ir/directions.ts",
       "generator/ir/flatten.ts",
+      "generator/ir/merge/canonical.ts",
       "generator/ir/walk.ts",
     ]);
   });

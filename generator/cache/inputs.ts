@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasFilters, type Filters } from "../load/filter.js";
 
 /**
  * Fingerprints of what a generation depends on. They let `--check` answer from the output's
@@ -83,14 +84,17 @@ function refsStayInside(text: string, file: string, dir: string): boolean {
 
 /**
  * The spec: its file name (it is in every file's header) and its bytes; with references to other
- * files, every spec or page file in its folder. Several inputs: each of them. Undefined when that
+ * files, every spec or page file in its folder. Several inputs: each of them; and the filters.
+ * Undefined when that
  * would not cover it: a reference leaves the folder, or the spec cannot be read. Then `--check`
  * always generates.
  */
-export function specFingerprint(specs: string | readonly string[]): string | undefined {
+export function specFingerprint(specs: string | readonly string[], filters?: Filters): string | undefined {
   const list = typeof specs === "string" ? [specs] : specs;
   const parts = list.map(oneSpecFingerprint);
   if (parts.some((p) => p === undefined)) return undefined;
+  // Filters change the output as much as the spec does.
+  if (hasFilters(filters)) parts.push(JSON.stringify(filters));
   return parts.length === 1 ? parts[0] : createHash("sha256").update(parts.join("\0")).digest("hex");
 }
 

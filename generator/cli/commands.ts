@@ -1,7 +1,10 @@
 import yargs, { type Argv } from "yargs";
 import { runCompare } from "./compare.js";
+import { resolve } from "node:path";
+import { findConfig } from "../config/load.js";
+import { EXIT } from "./exit.js";
 import { runGenerate } from "./generate.js";
-import { reportOptions, specOption } from "./report-options.js";
+import { filterOptions, reportOptions, specOption } from "./report-options.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
 export type Parsed = { run?: () => Promise<number> } | { usageError: string };
@@ -19,16 +22,32 @@ const generate: Register = (y, select) =>
     (c) =>
       c.options({
         spec: specOption,
-        out: { type: "string", default: "generated", describe: "The output folder" },
+        out: { type: "string", describe: "The output folder [default: generated]" },
+        config: {
+          type: "string",
+          describe: "A config file; without --spec or --out, specforge.config.{ts,mjs,js,json} in the project is used when there is one",
+        },
         check: {
           type: "boolean",
           default: false,
           describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
         },
         strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+        ...filterOptions,
         ...reportOptions,
       }),
-    (a) => select(() => runGenerate(a)),
+    (a) =>
+      select(async () => {
+        // Without --spec and --out the project's config, if it has one, says what to generate.
+        const config = a.config ?? (a.spec === undefined && a.out === undefined ? findConfig(process.cwd()) : undefined);
+        if (config !== undefined) {
+          if (a.spec !== undefined || a.out !== undefined)
+            return usage("--config and --spec/--out", "the config names the inputs and outputs");
+          const { runConfig } = await import("./run-config.js");
+          return runConfig(resolve(config), { check: a.check, strict: a.strict, format: a.format, failOn: a.failOn });
+        }
+        return runGenerate({ ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" });
+      }),
   );
 
 const compare: Register = (y, select) =>
@@ -38,13 +57,19 @@ const compare: Register = (y, select) =>
     (c) =>
       c.options({
         base: { type: "string", array: true, demandOption: true, describe: "The older spec (repeatable, as --spec)" },
-        spec: { ...specOption, describe: "The newer spec" },
+        spec: { ...specOption, default: ["spec"], describe: "The newer spec (repeatable, as for generate)" },
         ...reportOptions,
       }),
     (a) => select(() => runCompare(a)),
   );
 
 const COMMANDS: Register[] = [generate, compare];
+
+/** Flags that cannot go together: a usage error. */
+function usage(flags: string, why: string): number {
+  process.stderr.write(`specforge: ${flags} cannot be given together: ${why}.\nRun with --help for usage.\n`);
+  return EXIT.badInput;
+}
 
 export async function parseCommandLine(argv: string[]): Promise<Parsed> {
   let usageError: string | undefined;

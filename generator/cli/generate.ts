@@ -13,10 +13,12 @@ import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
+import type { Input } from "../pipeline.js";
+import type { Filters, Naming } from "../public.js";
 import { EXIT, plural } from "./exit.js";
-import { gate, type ReportArgs } from "./report-options.js";
+import { filtersOf, gate, type FilterArgs, type ReportArgs } from "./report-options.js";
 
-export interface GenerateArgs extends ReportArgs {
+export interface GenerateArgs extends ReportArgs, FilterArgs {
   /** One or more inputs, merged into one client. */
   spec: string[];
   out: string;
@@ -49,13 +51,26 @@ const specBytes = (specs: string[]): number =>
     }
   }, 0);
 
-export async function runGenerate(args: GenerateArgs): Promise<number> {
+/** Where a command writes: the process's streams, or buffers when several APIs run at once. */
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** What a config gives beyond the flags: its filters (as an object), and the naming hooks of a TypeScript or JavaScript config. */
+export interface GenerateExtras {
+  filters?: Filters;
+  naming?: Naming;
+}
+
+export async function runGenerate(args: GenerateArgs, io: Io = process, extras: GenerateExtras = {}): Promise<number> {
   const started = performance.now();
   const generator = generatorFingerprint();
-  const spec = specFingerprint(args.spec);
+  const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args) };
+  const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    process.stdout.write(
+    io.stdout.write(
       `specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`,
     );
     return EXIT.ok;
@@ -69,14 +84,13 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   if (!cache) startFormatting(specBytes(args.spec));
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("../pipeline.js"), import("../format/cached.js")]);
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
-  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache);
+  const result = await generate(input, cachingFormatter(args.out, cache, record), !cache);
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
     const note = `the spec has ${hasErrors(result.diagnostics) || !args.strict ? "errors" : "warnings (--strict)"}; ${args.out}/ was left as it was.`;
-    if (args.format === "json")
-      process.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
-    process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
+    if (args.format === "json") io.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
+    io.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
   const remember = (): void => {
@@ -92,11 +106,11 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
-  const human = args.format === "json" ? process.stderr : process.stdout;
+  const human = args.format === "json" ? io.stderr : io.stdout;
   if (args.format === "json") {
     const outcome = changes.report ? { report: changes.report } : { note: changes.note! };
     const sides = { ...changes.sides, base: changes.report ? changes.sides.base : null };
-    process.stdout.write(reportJson(outcome, sides, result.diagnostics) + "\n");
+    io.stdout.write(reportJson(outcome, sides, result.diagnostics) + "\n");
   }
   const printChanges = (): void => {
     if (args.format === "text")

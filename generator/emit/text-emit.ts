@@ -38,6 +38,10 @@ export function emitTextFiles(api: Api, names: NameTable, specName: string): Ren
   return files;
 }
 
+/** guards.ts alone, when some schema needs a guard: the watch mode prints it again after an edit of schemas. */
+export const emitGuardsFile = (api: Api, names: NameTable, specName: string): RenderedFile | undefined =>
+  guardsFile(api, names, fileHeader(specName));
+
 /** guards.ts, when some schema needs a guard. */
 function guardsFile(api: Api, names: NameTable, header: string): RenderedFile | undefined {
   const guards = guardModule(api, names);

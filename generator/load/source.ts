@@ -70,18 +70,18 @@ function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
     diagnostics.push(syntaxError(file, `JSON syntax error: ${first ? printParseErrorCode(first.error) : "invalid JSON"}`, at));
     return undefined;
   }
+  return { file, text, document, locate: jsonLocator(text) };
+}
+
+/** Pointer -> position in JSON text; the tree is built on the first call, as positions are only needed when something is wrong. */
+export function jsonLocator(text: string): (pointer: string) => Position | undefined {
   let tree: ReturnType<typeof parseTree> | undefined;
-  return {
-    file,
-    text,
-    document,
-    locate(pointer) {
-      tree ??= parseTree(text);
-      const node = tree ? jsonNodeAt(tree, pointer) : undefined;
-      // A property's position is that of its key, which is where a reader looks.
-      const anchor = node?.parent?.type === "property" ? node.parent : node;
-      return anchor ? positionAt(text, anchor.offset) : undefined;
-    },
+  return (pointer) => {
+    tree ??= parseTree(text, [], { allowTrailingComma: true });
+    const node = tree ? jsonNodeAt(tree, pointer) : undefined;
+    // A property's position is that of its key, which is where a reader looks.
+    const anchor = node?.parent?.type === "property" ? node.parent : node;
+    return anchor ? positionAt(text, anchor.offset) : undefined;
   };
 }
 
