@@ -89,7 +89,8 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
     const note = `the spec has ${hasErrors(result.diagnostics) || !args.strict ? "errors" : "warnings (--strict)"}; ${args.out}/ was left as it was.`;
-    if (args.format === "json") io.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
+    if (args.format === "json")
+      io.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
     io.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
