@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { findConfig } from "../config/load.js";
 import { EXIT } from "./exit.js";
 import { runGenerate } from "./generate.js";
-import { filterOptions, reportOptions, specOption } from "./report-options.js";
+import { filterOptions, filtersOf, reportOptions, specOption } from "./report-options.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
 export type Parsed = { run?: () => Promise<number> } | { usageError: string };
@@ -33,6 +33,11 @@ const generate: Register = (y, select) =>
           describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
         },
         strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+        watch: {
+          type: "boolean",
+          default: false,
+          describe: "Keep running: regenerate whenever an input changes, from the analysis kept in memory (Ctrl-C stops)",
+        },
         ...filterOptions,
         ...reportOptions,
       }),
@@ -40,13 +45,17 @@ const generate: Register = (y, select) =>
       select(async () => {
         // Without --spec and --out the project's config, if it has one, says what to generate.
         const config = a.config ?? (a.spec === undefined && a.out === undefined ? findConfig(process.cwd()) : undefined);
+        if (a.watch && a.check) return usage("--watch and --check", "--check writes nothing, --watch keeps writing");
         if (config !== undefined) {
           if (a.spec !== undefined || a.out !== undefined)
             return usage("--config and --spec/--out", "the config names the inputs and outputs");
           const { runConfig } = await import("./run-config.js");
-          return runConfig(resolve(config), { check: a.check, strict: a.strict, format: a.format, failOn: a.failOn });
+          return runConfig(resolve(config), { check: a.check, strict: a.strict, format: a.format, failOn: a.failOn, watch: a.watch });
         }
-        return runGenerate({ ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" });
+        const args = { ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" };
+        if (!a.watch) return runGenerate(args);
+        const { runWatch } = await import("./watch.js");
+        return runWatch([{ input: { specs: args.spec, filters: filtersOf(args) }, out: resolve(args.out), strict: args.strict }]);
       }),
   );
 

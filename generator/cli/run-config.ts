@@ -11,6 +11,8 @@ import { loadConfig, type ResolvedApi } from "../config/load.js";
 export interface ConfigFlags extends ReportArgs {
   check: boolean;
   strict: boolean;
+  /** Keep every API generated as its inputs change, in this process. */
+  watch?: boolean;
 }
 
 /** One API's run, as a worker reports it: its exit code and what it printed. */
@@ -40,6 +42,15 @@ export async function runConfig(file: string, flags: ConfigFlags, io: Io = proce
   if (!apis) {
     io.stderr.write(`specforge: ${relative(process.cwd(), file)} is not a usable config; nothing was generated.\n`);
     return EXIT.badInput;
+  }
+  if (flags.watch) {
+    const { runWatch } = await import("./watch.js");
+    const watched = apis.map((api) => ({
+      input: { specs: api.specs, ...(api.filters && { filters: api.filters }), ...(api.naming && { naming: api.naming }) },
+      out: api.out,
+      strict: flags.strict || api.strict === true,
+    }));
+    return runWatch(watched, io);
   }
   if (apis.length === 1) return runApi(apis[0]!, flags, io);
   const results: Promise<ApiResult>[] = [];

@@ -104,7 +104,15 @@ export class WatchSession {
     if (!patch) return undefined;
     if (hasErrors(found)) return { ok: false, diagnostics: found };
     const prefixes = changed.map((name) => joinPointer("/components/schemas", name));
-    const kept = state.diagnostics.filter((d) => !prefixes.some((p) => d.pointer === p || d.pointer.startsWith(`${p}/`)));
+    // The other problems stand as they were, at the lines the edit moved them to; a problem in
+    // another file than the spec's (a part it references) could have moved in ways not seen here.
+    if (state.diagnostics.some((d) => d.file !== source.file)) return undefined;
+    const kept = state.diagnostics
+      .filter((d) => !prefixes.some((p) => d.pointer === p || d.pointer.startsWith(`${p}/`)))
+      .map((d) => {
+        const at = source.locate(d.pointer);
+        return at ? { ...d, line: at.line, column: at.column } : d;
+      });
     const diagnostics = [...kept, ...found];
     const rebuilt = buildApiModel({ ...patch.api, schemas: patch.rebuilt, operations: [] }, names).schemas;
     const model = { ...state.analysis.model, schemas: { ...state.analysis.model.schemas, ...rebuilt } };
