@@ -7,15 +7,15 @@
 /** The servers the spec lists, their variables at their defaults. `production` is the default. */
 export const environments = {
   production: "https://api.elevenlabs.io",
-
   us: "https://api.us.elevenlabs.io",
-
   euResidency: "https://api.eu.residency.elevenlabs.io",
-
   inResidency: "https://api.in.residency.elevenlabs.io",
 } as const;
 
 export type Environment = (typeof environments)[keyof typeof environments];
+
+/** Where requests go unless the options give `baseUrl` or `environment`: the spec's first server. */
+const defaultUrl = "https://api.elevenlabs.io";
 
 export interface ClientOptions {
   /** A base URL of your own, e.g. a proxy or a local mock; wins over `environment`. */
@@ -210,6 +210,7 @@ export type ClientErrorStatus =
   | 497
   | 498
   | 499;
+
 /** Statuses a `5XX` response covers. */
 export type ServerErrorStatus =
   | 500
@@ -366,7 +367,7 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
   for (const [name, value] of Object.entries(op.headers ?? {}))
     if (value != null) headers.set(name, value as string);
   let url =
-    (options.baseUrl ?? options.environment ?? "https://api.elevenlabs.io").replace(/\/+$/, "") +
+    (options.baseUrl ?? options.environment ?? defaultUrl).replace(/\/+$/, "") +
     op.path +
     (op.query ?? "");
   if (op.auth) url = op.auth(options, headers, url);

@@ -1,6 +1,5 @@
 // Bundles the CLI into dist/ so `npm run generate` pays no TypeScript transpile per run. Code
-// splitting keeps the heavy stages (TypeScript via ts-morph, prettier) in chunks that a
-// `--check` with nothing to do never loads.
+// splitting keeps the stages in chunks that a `--check` with nothing to do never loads.
 //
 // The bundle is a function of its inputs, so a build whose inputs and output are both as the
 // last build recorded them (dist/.build.json) is skipped: `npm test` and every `npm run generate`
@@ -36,7 +35,7 @@ if (process.argv.includes("--force") || recorded.inputs !== current || recorded.
   rmSync("dist", { recursive: true, force: true });
   await build({
     // The CLI, and what a project's specforge.config.ts imports (`defineConfig` and the config's types).
-    entryPoints: ["generator/cli.ts", "generator/public.ts"],
+    entryPoints: { cli: "generator/bin.ts", public: "generator/public.ts" },
     outdir: "dist",
     bundle: true,
     splitting: true,

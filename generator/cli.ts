@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { hideBin } from "yargs/helpers";
 import { reportJson } from "./changes/render.js";
 import { EXIT } from "./cli/exit.js";

@@ -6,8 +6,8 @@ import { modelFile } from "./changes/record.js";
 import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
 import { emitTextFiles } from "./emit/text-emit.js";
+import { emitTypesFile } from "./emit/types-emit.js";
 import type { RenderedFile } from "./files.js";
-import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
 import { mergeDocuments } from "./ir/merge/merge.js";
@@ -64,20 +64,19 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
   );
 };
 
+/** Files after the emit stage; the identity unless `--prettier` restyles them (format/prettier.ts). */
+export type Formatter = (files: RenderedFile[]) => Promise<RenderedFile[]>;
+
+const unformatted: Formatter = async (files) => files;
+
 /**
  * The one place that knows the order of the stages:
- * load -> validate -> IR -> names -> emit (handlebars, then ts-morph) -> format (prettier).
- * prettier formats the text half in a worker thread (large specs) while ts-morph prints on this one.
- * Errors stop the run after the stage that found them; warnings travel along. `format` is a
- * parameter so that tests can make the last stage fail and prove that nothing was written.
- * `formatWorker` is false when the caller expects little to format (it holds the last run's
- * formatted statements), so that no core is spent starting prettier on another thread.
+ * load -> validate -> (merge) -> IR -> names -> emit (print trees printed by print/, templates/) ->
+ * format (only with --prettier). Errors stop the run after the stage that found them; warnings
+ * travel along. `format` is a parameter so that `--prettier` can restyle the output and tests can
+ * make the last stage fail and prove that nothing was written.
  */
-export async function generate(
-  specPath: InputLike,
-  format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
-  formatWorker = true,
-): Promise<Generation> {
+export async function generate(specPath: InputLike, format: Formatter = unformatted): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
   const timed = <T>(stage: Stage, run: () => T): T => {
@@ -89,13 +88,7 @@ export async function generate(
     add();
     return result;
   };
-  // Workers load prettier while the later stages run.
-  const analysis = await analyzeWith(
-    specPath,
-    diagnostics,
-    timed,
-    formatWorker ? (source) => startFormatting(source.text.length) : undefined,
-  );
+  const analysis = await analyzeWith(specPath, diagnostics, timed);
   if (!analysis) return { ok: false, diagnostics, timings };
   const files = await emitOutput(analysis, format, timed, timings);
   return { ok: true, files, specName: analysis.specName, api: analysis.api, model: analysis.model, diagnostics, timings };
@@ -104,22 +97,15 @@ export async function generate(
 /** emit -> format: the second half of `generate`, from an analysis (the watch mode keeps one). */
 export async function emitOutput(
   { api, names, model, specName }: Analysis,
-  format: (files: RenderedFile[]) => Promise<RenderedFile[]>,
+  format: Formatter = unformatted,
   timed: Timer = (_stage, run) => run(),
   timings: Generation["timings"] = {},
 ): Promise<RenderedFile[]> {
-  const text = timed("emit", () => emitTextFiles(api, names, specName));
-  const formattingText = format(text);
-  // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
-  formattingText.catch(() => undefined);
-  const { emitTypesFile } = await import("./emit/types-emit.js");
-  const types = timed("emit", () => emitTypesFile(api, names, specName));
-  // Time spent waiting for prettier once everything is printed.
+  const emitted = timed("emit", () => [emitTypesFile(api, names, specName), ...emitTextFiles(api, names, specName)]);
   const start = performance.now();
-  const [formattedTypes, formattedText] = await Promise.all([format([types]), formattingText]);
+  const files = await format(emitted);
   timings.format = performance.now() - start;
-  const files = [...formattedTypes, ...formattedText];
-  // Already deterministic JSON, so it skips prettier.
+  // Already deterministic JSON: never restyled.
   files.push(modelFile(model, specName));
   return files;
 }
@@ -157,7 +143,6 @@ export async function analyzeWith(
   specPath: InputLike,
   diagnostics: Diagnostic[],
   timed: Timer = (_stage, run) => run(),
-  onLoaded?: (source: SpecSource) => void,
 ): Promise<Analysis | undefined> {
   const { specs: paths, naming } = asInput(specPath);
   const inputs = await loadDocuments(specPath, diagnostics, timed);
@@ -175,7 +160,6 @@ export async function analyzeWith(
           ),
         );
   if (hasErrors(diagnostics)) return undefined;
-  onLoaded?.(source);
   const api = timed("ir", () => buildIr(source.document as Record<string, unknown>, locator(source, diagnostics)));
   if (hasErrors(diagnostics)) return undefined;
   const names = timed("names", () => planNames(api, naming));

@@ -11,6 +11,8 @@ import { hasFilters, type Filters } from "../load/filter.js";
  * output could: a missed input would let `--check` pass over drift.
  */
 
+export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
+
 /** The folder holding this package's package.json, found upward from this module (source or dist/ bundle). */
 function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -33,6 +33,11 @@ const generate: Register = (y, select) =>
           describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
         },
         strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+        prettier: {
+          type: "boolean",
+          default: false,
+          describe: "Format the output with your own prettier configuration (.prettierrc) instead of the built-in layout",
+        },
         watch: {
           type: "boolean",
           default: false,
@@ -50,7 +55,8 @@ const generate: Register = (y, select) =>
           if (a.spec !== undefined || a.out !== undefined)
             return usage("--config and --spec/--out", "the config names the inputs and outputs");
           const { runConfig } = await import("./run-config.js");
-          return runConfig(resolve(config), { check: a.check, strict: a.strict, format: a.format, failOn: a.failOn, watch: a.watch });
+          const flags = { check: a.check, strict: a.strict, prettier: a.prettier, format: a.format, failOn: a.failOn, watch: a.watch };
+          return runConfig(resolve(config), flags);
         }
         const args = { ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" };
         if (!a.watch) return runGenerate(args);

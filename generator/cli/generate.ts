@@ -1,14 +1,11 @@
-import { statSync } from "node:fs";
 import { relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generatorFingerprint, specFingerprint } from "../cache/inputs.js";
-import { readRunCache, sha256, writeRunCache, type RunCache } from "../cache/run-cache.js";
 import { diffApiModels } from "../changes/diff.js";
 import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
 import { reportJson, reportText, type Sides } from "../changes/render.js";
 import { formatDiagnostic, hasErrors } from "../diagnostics.js";
-import type { FormatRecord } from "../format/cached.js";
 import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
@@ -24,6 +21,8 @@ export interface GenerateArgs extends ReportArgs, FilterArgs {
   out: string;
   check: boolean;
   strict: boolean;
+  /** Format the output with the user's own prettier configuration. */
+  prettier?: boolean;
 }
 
 /** The change report between the model recorded in the output folder and the current spec; undefined when none is recorded. */
@@ -40,17 +39,6 @@ function recordedChanges(
   return { sides, note: `no API change report: ${reason}; the next generation records one.` };
 }
 
-/** The size of the spec files, 0 for one that cannot be read (the pipeline reports it); for a folder, the pipeline decides once it has read the spec. */
-const specBytes = (specs: string[]): number =>
-  specs.reduce((sum, spec) => {
-    try {
-      const stat = statSync(spec);
-      return sum + (stat.isFile() ? stat.size : 0);
-    } catch {
-      return sum;
-    }
-  }, 0);
-
 /** Where a command writes: the process's streams, or buffers when several APIs run at once. */
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -65,7 +53,9 @@ export interface GenerateExtras {
 
 export async function runGenerate(args: GenerateArgs, io: Io = process, extras: GenerateExtras = {}): Promise<number> {
   const started = performance.now();
-  const generator = generatorFingerprint();
+  // With --prettier the output also depends on the user's prettier and its configuration.
+  const { formatWithUserConfig, userConfigFingerprint } = args.prettier ? await import("../format/prettier.js") : {};
+  const generator = generatorFingerprint() + (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
   const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args) };
   const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
@@ -75,16 +65,9 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
     );
     return EXIT.ok;
   }
-  const previous = readRunCache(args.out);
-  const cache = previous?.generator === generator ? previous : undefined;
-  // Loaded only now: the heavy stages (TypeScript, prettier) are not needed on the path above.
-  // prettier's worker starts first, to load while the pipeline's modules do; not when the last
-  // run's formatted statements are at hand: after an edit, what is left to format is small.
-  const { startFormatting } = await import("../format/prettier.js");
-  if (!cache) startFormatting(specBytes(args.spec));
-  const [{ generate }, { cachingFormatter }] = await Promise.all([import("../pipeline.js"), import("../format/cached.js")]);
-  const record: FormatRecord = { unformatted: new Map(), segments: {} };
-  const result = await generate(input, cachingFormatter(args.out, cache, record), !cache);
+  // Loaded only now: the stages are not needed on the path above.
+  const { generate } = await import("../pipeline.js");
+  const result = await generate(input, formatWithUserConfig && ((files) => formatWithUserConfig(files, args.out)));
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
@@ -94,12 +77,6 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
     io.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
     return EXIT.badInput;
   }
-  const remember = (): void => {
-    const files: RunCache["files"] = {};
-    for (const f of result.files)
-      files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
-    writeRunCache(args.out, { generator, files, segments: record.segments });
-  };
   if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files, result.specName));
   const plan = planOutput(args.out, result.files);
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
@@ -119,7 +96,6 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   };
   if (args.check) {
     if (plan.changes.length === 0) {
-      remember();
       human.write(`specforge: ${outLabel}/ is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
       return gate(args, changes.report) ?? EXIT.ok;
     }
@@ -133,7 +109,6 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   // A first generation has nothing to compare with, so it prints no report.
   if (plan.changes.length > 0 && changes.report) printChanges();
   applyPlan(args.out, plan);
-  remember();
   const written = plan.changes.filter((c) => c.kind !== "removed").length;
   const removed = plan.changes.length - written;
   const ms = Math.round(performance.now() - started);

@@ -11,6 +11,8 @@ import { loadConfig, type ResolvedApi } from "../config/load.js";
 export interface ConfigFlags extends ReportArgs {
   check: boolean;
   strict: boolean;
+  /** Format every API's output with the user's prettier configuration (an API's own `prettier` also can). */
+  prettier?: boolean;
   /** Keep every API generated as its inputs change, in this process. */
   watch?: boolean;
 }
@@ -87,7 +89,7 @@ function argsOf(api: ResolvedApi, flags: ConfigFlags): GenerateArgs {
     keepUnusedSchemas: false,
     // Options of the output that other commands' flags set are passed on as the flags would be.
     ...(api.importExtension === undefined ? {} : { importExtension: api.importExtension }),
-    ...(api.prettier === undefined ? {} : { prettier: api.prettier }),
+    prettier: flags.prettier === true || api.prettier === true,
   };
 }
 

@@ -1,19 +1,18 @@
 import { guardedSchemas } from "../ir/guarded.js";
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
+import { printFile } from "../print/statements.js";
+import { call, id, member, named, str, type Stmt } from "../print/tree.js";
 import { fileHeader } from "./header.js";
-import { importStatement } from "./layout.js";
 import { fileViews, renderClient, renderOperationFiles, renderRuntime, renderWire } from "./operations/render.js";
 import type { RenderedFile } from "../files.js";
 import { operationViews } from "./operations/view-model.js";
-import { markedFile, segmentMarker } from "./segments.js";
 import { loadTemplates } from "./templates.js";
 import { guardModule } from "./types/guards.js";
 
 /**
- * The first half of the emit stage (IR + names -> unformatted TypeScript files), the files written
- * as text: operations, the client, the runtime and the index from templates/, and the guards. The
- * pipeline hands them to prettier before printing the second half, types-emit.ts.
+ * The emit stage for everything but types.ts (IR + names -> TypeScript files in their final
+ * layout): operations, the client, the runtime and the index from templates/, and the guards.
  */
 export function emitTextFiles(api: Api, names: NameTable, specName: string): RenderedFile[] {
   const header = fileHeader(specName);
@@ -42,14 +41,31 @@ export function emitTextFiles(api: Api, names: NameTable, specName: string): Ren
 export const emitGuardsFile = (api: Api, names: NameTable, specName: string): RenderedFile | undefined =>
   guardsFile(api, names, fileHeader(specName));
 
+/** `const isRecord = (value: unknown): value is Record<string, unknown> => ...`, which every object check calls. */
+const IS_RECORD: Stmt = {
+  kind: "const",
+  name: "isRecord",
+  value: {
+    kind: "arrow",
+    params: [{ name: "value", type: named("unknown") }],
+    returns: { kind: "predicate", param: "value", type: named("Record", [named("string"), named("unknown")]) },
+    body: {
+      kind: "logical",
+      operator: "&&",
+      operands: [
+        { kind: "binary", operator: "===", left: { kind: "unary", operator: "typeof", argument: id("value") }, right: str("object") },
+        { kind: "binary", operator: "!==", left: id("value"), right: id("null") },
+        { kind: "unary", operator: "!", argument: call(member("Array", "isArray"), [id("value")]) },
+      ],
+    },
+  },
+};
+
 /** guards.ts, when some schema needs a guard. */
 function guardsFile(api: Api, names: NameTable, header: string): RenderedFile | undefined {
   const guards = guardModule(api, names);
   if (guards.statements.length === 0) return undefined;
-  const imports = [importStatement(guards.typeImports, '"./types.js"', true)];
-  if (guards.usesUnknownVariantError) imports.push(importStatement(["UnknownVariantError"], '"./runtime.js"'));
-  const isRecord =
-    'const isRecord = (value: unknown): value is Record<string, unknown> =>\n  typeof value === "object" && value !== null && !Array.isArray(value);';
-  const statements = [imports.join("\n"), isRecord, ...guards.statements];
-  return markedFile("guards.ts", [header, ...statements.flatMap((s) => [segmentMarker(true), s])].join("\n"));
+  const imports: Stmt[] = [{ kind: "import", typeOnly: true, from: "./types.js", names: guards.typeImports.map((name) => ({ name })) }];
+  if (guards.usesUnknownVariantError) imports.push({ kind: "import", from: "./runtime.js", names: [{ name: "UnknownVariantError" }] });
+  return { path: "guards.ts", content: printFile(header, [...imports, IS_RECORD, ...guards.statements]) };
 }

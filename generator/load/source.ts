@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { splitPointer } from "./pointer.js";
@@ -96,29 +97,62 @@ function jsonNodeAt(root: JsonNode, pointer: string): JsonNode | undefined {
   return node;
 }
 
+/**
+ * YAML without positions first: js-yaml builds plain data several times faster than the yaml
+ * library builds its document tree, and positions are needed only when something is reported.
+ * The first `locate` parses the text again with the yaml library, which keeps every node's
+ * position. A document with anchors, or one js-yaml refuses, takes the yaml library's path from
+ * the start: its alias limits and its error messages and positions are the ones reported.
+ */
 function readYaml(file: string, text: string, diagnostics: Diagnostic[]): SpecSource | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fast = ANCHOR.test(text) ? undefined : plainYaml(text);
+  if (fast) {
+    let positions: { doc: Document; lines: LineCounter } | undefined;
+    return {
+      file,
+      text,
+      document: fast.value,
+      locate(pointer) {
+        positions ??= positioned(text);
+        return positionOf(positions.doc, positions.lines, pointer);
+      },
+    };
+  }
+  const { doc, lines } = positioned(text);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const at = lineCounter.linePos(error.pos[0]);
+      const at = lines.linePos(error.pos[0]);
       diagnostics.push(syntaxError(file, `YAML syntax error: ${error.message.split("\n")[0]}`, { line: at.line, column: at.col }));
     }
     return undefined;
   }
   const document = yamlData(doc, file, diagnostics);
   if (document === undefined) return undefined;
-  return {
-    file,
-    text,
-    document: document.value,
-    locate(pointer) {
-      const offset = yamlOffset(doc, pointer);
-      if (offset === undefined) return undefined;
-      const at = lineCounter.linePos(offset);
-      return { line: at.line, column: at.col };
-    },
-  };
+  return { file, text, document: document.value, locate: (pointer) => positionOf(doc, lines, pointer) };
+}
+
+/** An anchor (`&name`) at the start of a node; without one, no alias can be valid either. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/;
+
+/** The data, or undefined when js-yaml refuses the text (the yaml library then reports why). */
+function plainYaml(text: string): { value: unknown } | undefined {
+  try {
+    return { value: loadYaml(text, { schema: CORE_SCHEMA }) };
+  } catch {
+    return undefined;
+  }
+}
+
+const positioned = (text: string): { doc: Document; lines: LineCounter } => {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+};
+
+function positionOf(doc: Document, lines: LineCounter, pointer: string): Position | undefined {
+  const offset = yamlOffset(doc, pointer);
+  if (offset === undefined) return undefined;
+  const at = lines.linePos(offset);
+  return { line: at.line, column: at.col };
 }
 
 /**

@@ -19,13 +19,17 @@ export const serverUrl = {
   /** Regional */
   regional: (
     variables: {
-      /** Where the data lives */ region?: "eu" | "us";
+      /** Where the data lives */
+      region?: "eu" | "us";
       port?: string;
       version?: string;
     } = {},
   ): string =>
     `https://${variables["region"] ?? "eu"}.api.example.com:${variables["port"] ?? "443"}/v${variables["version"] ?? "2"}`,
 };
+
+/** Where requests go unless the options give `baseUrl` or `environment`: the spec's first server. */
+const defaultUrl = "https://eu.api.example.com:443/v2";
 
 export interface ClientOptions {
   /** A base URL of your own, e.g. a proxy or a local mock; wins over `environment`. */
@@ -220,6 +224,7 @@ export type ClientErrorStatus =
   | 497
   | 498
   | 499;
+
 /** Statuses a `5XX` response covers. */
 export type ServerErrorStatus =
   | 500
@@ -376,10 +381,7 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
   for (const [name, value] of Object.entries(op.headers ?? {}))
     if (value != null) headers.set(name, value as string);
   let url =
-    (options.baseUrl ?? options.environment ?? "https://eu.api.example.com:443/v2").replace(
-      /\/+$/,
-      "",
-    ) +
+    (options.baseUrl ?? options.environment ?? defaultUrl).replace(/\/+$/, "") +
     op.path +
     (op.query ?? "");
   if (op.auth) url = op.auth(options, headers, url);

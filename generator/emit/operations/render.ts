@@ -1,8 +1,6 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { docComment, propertyKey, stringLiteral, templateText } from "../escape.js";
-import { arrowProperty, importStatement } from "../layout.js";
-import { markedFile, segmentMarker } from "../segments.js";
+import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../../print/tree.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
 import type { OperationView } from "./view-model.js";
@@ -14,104 +12,149 @@ export function fileViews(views: OperationView[]): { file: string; operations: O
   return [...files].map(([file, operations]) => ({ file, operations }));
 }
 
+/** `import { a, type B } from "from";`: names starting with `type ` import only a type. */
+const importOf = (names: string[], from: string, typeOnly = false): Stmt => ({
+  kind: "import",
+  from,
+  typeOnly,
+  names: names.map((n) => (n.startsWith("type ") ? { name: n.slice(5), typeOnly: true } : { name: n })),
+});
+
 /** One `operations/<file>.ts` per client group. */
 export function renderOperationFiles(template: Template, views: OperationView[], names: NameTable, header: string): RenderedFile[] {
   return fileViews(views).map(({ file, operations }) => {
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
     const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
     const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort();
-    const uploads = operations.some((o) => o.fields.some((f) => f.type.startsWith("Uploadable<")));
-    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) => operations.some((o) => o.errorAlias.includes(t)));
+    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) =>
+      operations.some((o) => o.errorAlias !== undefined && JSON.stringify(o.errorAlias).includes(`"${t}"`)),
+    );
     const runtimeImports = [
       "ApiError",
       "request",
       "type RequestOptions",
       ...ranges.map((t) => `type ${t}`),
-      ...(uploads ? ["type Uploadable"] : []),
+      ...(operations.some((o) => o.uploads) ? ["type Uploadable"] : []),
     ];
-    const imports = [importStatement(runtimeImports, '"../runtime.js"')];
-    if (typeImports.length > 0) imports.push(importStatement(typeImports, '"../types.js"', true));
-    if (helpers.length > 0) imports.push(importStatement(helpers, '"../wire.js"'));
-    return markedFile(`operations/${file}.ts`, template({ header, segment: segmentMarker(true), imports: imports.join("\n"), operations }));
+    const imports = [importOf(runtimeImports, "../runtime.js")];
+    if (typeImports.length > 0) imports.push(importOf(typeImports, "../types.js", true));
+    if (helpers.length > 0) imports.push(importOf(helpers, "../wire.js"));
+    return { path: `operations/${file}.ts`, content: template({ header, imports, operations }) };
   });
 }
 
-interface GroupView {
-  key: string;
-  /** Each method's JSDoc and its arrow function, laid out for the group's depth. */
-  methods: { doc: string; property: string }[];
-  groups: GroupView[];
-}
-
-/** Where a top-level group's key starts inside `createClient`; each level nests two more. */
-const GROUP_COLUMN = 4;
-
-/** The client's nested groups: `client.voices.pvc.samples.create`. */
-function groupTree(views: OperationView[]): GroupView[] {
-  const root: GroupView = { key: "", methods: [], groups: [] };
+/** The object `createClient` returns: nested groups, each method an arrow calling its operation function. */
+function clientObject(views: OperationView[]): Expr {
+  interface Group {
+    members: ObjectMember[];
+    groups: Map<string, Group>;
+  }
+  const root: Group = { members: [], groups: new Map() };
   for (const view of views) {
     let node = root;
     for (const segment of view.groupPath) {
-      const key = propertyKey(segment);
-      let child = node.groups.find((g) => g.key === key);
-      if (!child) node.groups.push((child = { key, methods: [], groups: [] }));
+      let child = node.groups.get(segment);
+      if (!child) {
+        child = { members: [], groups: new Map() };
+        node.groups.set(segment, child);
+        node.members.push({ kind: "property", key: segment, value: { kind: "object", properties: child.members, expanded: true } });
+      }
       node = child;
     }
-    // The template indents each group's lines by its depth; the width check needs the column.
-    const column = GROUP_COLUMN + 2 * view.groupPath.length;
     for (const f of view.functions) {
-      const parameters = [`params: ${view.paramsType}${view.paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"];
-      const property = arrowProperty(" ".repeat(column), f.method, parameters, f.fn, ["params", "withDefaults(defaults, options)"]);
-      node.methods.push({ doc: docComment([f.link]), property: property.replace(new RegExp(`^ {${column - 2}}`, "gm"), "") });
+      node.members.push({
+        kind: "property",
+        key: f.method,
+        doc: [f.link],
+        value: {
+          kind: "arrow",
+          params: f.parameters,
+          body: call(f.fn, [id("params"), call("withDefaults", [id("defaults"), id("options")])]),
+        },
+      });
     }
   }
-  return root.groups;
+  return { kind: "object", properties: root.members, expanded: true };
 }
 
 export function renderClient(template: Template, views: OperationView[], header: string): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
-    importStatement(
+    importOf(
       operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
-      stringLiteral(`./operations/${file}.js`),
+      `./operations/${file}.js`,
     ),
   );
-  return markedFile("client.ts", template({ header, segment: segmentMarker(true), imports: imports.join("\n"), groups: groupTree(views) }));
+  return { path: "client.ts", content: template({ header, imports, client: clientObject(views), hasGroups: views.length > 0 }) };
 }
 
-const statuses = (from: number): string => Array.from({ length: 100 }, (_, i) => from + i).join(" | ");
+/** The statuses from `from` to `from + 99`. */
+const statuses = (from: number): number[] => Array.from({ length: 100 }, (_, i) => from + i);
 
 export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
   const withDefaults = (url: string, vars: Api["servers"][number]["variables"]): string =>
     vars.reduce((u, v) => u.split(`{${v.name}}`).join(v.default), url);
-  const environments = api.servers.map((server, i) => ({
-    key: propertyKey(names.environments[i]!),
-    url: stringLiteral(withDefaults(server.url, server.variables)),
-    doc: docComment([server.description]),
-  }));
-  const serverUrls = api.servers.flatMap((server, i) => {
+  const environments: Expr = {
+    kind: "object",
+    expanded: true,
+    properties: api.servers.map((server, i) => ({
+      kind: "property",
+      key: names.environments[i]!,
+      doc: [server.description],
+      value: str(withDefaults(server.url, server.variables)),
+    })),
+  };
+  const serverUrls: ObjectMember[] = api.servers.flatMap((server, i): ObjectMember[] => {
     if (server.variables.length === 0) return [];
-    const parts = server.url.split(/(\{[^}]*\})/);
-    const template = parts
-      .map((part) => {
-        const v = server.variables.find((x) => `{${x.name}}` === part);
-        return v ? `\${variables[${stringLiteral(v.name)}] ?? ${stringLiteral(v.default)}}` : templateText(part);
-      })
-      .join("");
-    const variablesType = server.variables
-      .map(
-        (v) =>
-          `${docComment([v.description])} ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(stringLiteral).join(" | ") : "string"};`,
-      )
-      .join("\n");
-    return [{ key: propertyKey(names.environments[i]!), doc: docComment([server.description]), template, variablesType }];
+    const quasis = [""];
+    const expressions: Expr[] = [];
+    for (const part of server.url.split(/(\{[^}]*\})/)) {
+      const v = server.variables.find((x) => `{${x.name}}` === part);
+      if (!v) quasis[quasis.length - 1] += part;
+      else {
+        expressions.push({
+          kind: "logical",
+          operator: "??",
+          operands: [{ kind: "index", object: id("variables"), index: str(v.name) }, str(v.default)],
+        });
+        quasis.push("");
+      }
+    }
+    const variablesType: TypeTree = {
+      kind: "object",
+      members: server.variables.map((v) => ({
+        kind: "property",
+        key: v.name,
+        optional: true,
+        doc: [v.description],
+        type:
+          v.enum && v.enum.length > 0 ? { kind: "union", members: v.enum.map((value) => ({ kind: "literal", value })) } : named("string"),
+      })),
+    };
+    return [
+      {
+        kind: "property",
+        key: names.environments[i]!,
+        doc: [server.description],
+        value: {
+          kind: "arrow",
+          params: [{ name: "variables", type: variablesType, initializer: { kind: "object", properties: [] } }],
+          returns: named("string"),
+          body: { kind: "template", quasis, expressions },
+        },
+      },
+    ];
   });
   const first = api.servers[0];
   return template({
     header,
     environments,
-    serverUrls,
+    serverUrls: serverUrls.length === 0 ? undefined : { kind: "object", properties: serverUrls, expanded: true },
     defaultEnvironment: names.environments[0] ?? "production",
-    defaultUrl: stringLiteral(first ? withDefaults(first.url, first.variables) : "/"),
+    defaultUrl: {
+      kind: "const",
+      name: "defaultUrl",
+      value: str(first ? withDefaults(first.url, first.variables) : "/"),
+    } satisfies Stmt,
     clientErrorStatuses: statuses(400),
     serverErrorStatuses: statuses(500),
   });
@@ -143,8 +186,6 @@ export function renderWire(template: Template, views: OperationView[], header: s
   if (used.size === 0) return undefined;
   for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
   const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
-  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])].join(
-    ", ",
-  );
-  return template({ header, uses, runtimeImports });
+  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])];
+  return template({ header, uses, runtimeImports: runtimeImports.length === 0 ? undefined : importOf(runtimeImports, "./runtime.js") });
 }
