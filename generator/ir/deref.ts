@@ -1,13 +1,9 @@
-import { refToPointer, resolvePointer } from "../load/pointer.js";
+import { follow } from "../load/refs.js";
 import { type BuildContext } from "./context.js";
 import { isRecord } from "../records.js";
 
 /** Parameter, Request Body, Response, Security Scheme and Path Item objects may be `$ref`s to components. */
-export function deref(ctx: BuildContext, raw: unknown, depth = 0): unknown {
-  if (!isRecord(raw) || typeof raw.$ref !== "string" || depth > 32) return raw;
-  const target = refToPointer(raw.$ref);
-  return target === undefined ? undefined : deref(ctx, resolvePointer(ctx.root, target), depth + 1);
-}
+export const deref = (ctx: BuildContext, raw: unknown): unknown => follow(ctx.root, raw);
 
 /** What a schema is on the wire, seeing through `$ref`s and `anyOf: [X, {type: null}]`. */
 export function wireShape(ctx: BuildContext, raw: unknown, depth = 0): "scalar" | "array" | "object" {

@@ -1,26 +1,17 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
-import { isDataKey } from "../openapi.js";
+import { walkDocument } from "../load/walk.js";
 
 /**
- * Every `$ref` in the document must point inside it, at something that exists. A dangling ref is a
- * warning: the IR types that one spot as unknown, so a large spec with one defect still generates.
- * The walk is iterative so deeply nested documents cannot overflow the stack.
+ * Every `$ref` where OpenAPI and JSON Schema put references must point inside the document, at
+ * something that exists. A `$ref` inside an example, an extension or an `enum`/`const`/`default`
+ * value is data and is not checked (load/walk.ts). A dangling ref is a warning: the IR types that
+ * one spot as unknown, so a large spec with one defect still generates.
  */
-export function checkRefs(document: object, report: (d: DiagnosticInput) => void): void {
-  const stack: [unknown, string][] = [[document, ""]];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (node === null || typeof node !== "object") continue;
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, value] = entries[i]!;
-      const at = joinPointer(pointer, key);
-      if (Array.isArray(node)) stack.push([value, at]);
-      else if (key === "$ref" && typeof value === "string") checkRef(document, value, at, report);
-      else if (!isDataKey(key, value)) stack.push([value, at]);
-    }
-  }
+export function checkRefs(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): void {
+  walkDocument(document, ({ node, pointer }) => {
+    if (typeof node.$ref === "string") checkRef(document, node.$ref, joinPointer(pointer, "$ref"), report);
+  });
 }
 
 function checkRef(document: object, ref: string, pointer: string, report: (d: DiagnosticInput) => void): void {

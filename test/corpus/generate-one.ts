@@ -1,18 +1,14 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { RenderedFile } from "../../generator/emit/operations/render.js";
 import { generate } from "../../generator/pipeline.js";
 import type { CorpusRow } from "./row.js";
-
-const unformatted = async (files: RenderedFile[]): Promise<RenderedFile[]> => files;
 
 /**
  * Generates one spec in-process, as `specforge generate` would, and writes its TypeScript files
  * to `out`. Every exception is caught and reported as a crash: the corpus counts internal errors.
- * `format: false` skips prettier, for quick runs; what tsc sees is the same code either way.
  */
-export async function generateInto(id: string, file: string, out: string, format = true): Promise<CorpusRow> {
+export async function generateInto(id: string, file: string, out: string): Promise<CorpusRow> {
   const row: CorpusRow = {
     id,
     bytes: statSync(file).size,
@@ -26,13 +22,13 @@ export async function generateInto(id: string, file: string, out: string, format
   };
   const start = performance.now();
   try {
-    const result = await generate(file, format ? undefined : unformatted);
+    const result = await generate(file);
     row.ms = Math.round(performance.now() - start);
     for (const d of result.diagnostics) {
       if (d.severity === "warning") row.warnings[d.code] = (row.warnings[d.code] ?? 0) + 1;
       else row.errors[d.code] ??= `${d.message} (at #${d.pointer})`;
     }
-    if (!result.files || !result.api || Object.keys(row.errors).length > 0) {
+    if (!result.ok || Object.keys(row.errors).length > 0) {
       row.exit = 2;
       return row;
     }

@@ -20,7 +20,6 @@ const { values } = parseArgs({
     only: { type: "string" },
     jobs: { type: "string", default: String(Math.min(2, availableParallelism())) },
     timeout: { type: "string", default: "120" },
-    "no-format": { type: "boolean", default: false },
     report: { type: "string" },
     json: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -28,9 +27,7 @@ const { values } = parseArgs({
 });
 
 if (!values.all && values.sample === undefined && values.only === undefined) {
-  console.error(
-    "usage: npm run corpus -- --all | --sample N [--seed S] | --only REGEX [--jobs N] [--report FILE] [--json FILE] [--no-format] [--keep]",
-  );
+  console.error("usage: npm run corpus -- --all | --sample N [--seed S] | --only REGEX [--jobs N] [--report FILE] [--json FILE] [--keep]");
   process.exit(2);
 }
 
@@ -85,10 +82,7 @@ function readSize(file: string): number {
 await Promise.all(
   bySize.map(async (spec) => {
     const out = outputFolder(work, spec);
-    const outcome = await pool.run<JobResult>(
-      { kind: "generate", id: spec.id, file: spec.file, out, format: !values["no-format"] },
-      Number(values.timeout) * 1000,
-    );
+    const outcome = await pool.run<JobResult>({ kind: "generate", id: spec.id, file: spec.file, out }, Number(values.timeout) * 1000);
     const row: CorpusRow =
       "ok" in outcome
         ? (outcome.ok as CorpusRow)
