@@ -101,7 +101,7 @@ export async function emitOutput(
   timed: Timer = (_stage, run) => run(),
   timings: Generation["timings"] = {},
 ): Promise<RenderedFile[]> {
-  const emitted = timed("emit", () => [emitTypesFile(api, names, specName), ...emitTextFiles(api, names, specName)]);
+  const emitted = timed("emit", () => [emitTypesFile(api, names, specName) ?? [], emitTextFiles(api, names, specName)].flat());
   const start = performance.now();
   const files = await format(emitted);
   timings.format = performance.now() - start;

@@ -6,6 +6,7 @@ import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
 import { reportJson, reportText, type Sides } from "../changes/render.js";
 import { formatDiagnostic, hasErrors } from "../diagnostics.js";
+import type { Api } from "../ir/model.js";
 import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
@@ -24,6 +25,18 @@ export interface GenerateArgs extends ReportArgs, FilterArgs {
   /** Format the output with the user's own prettier configuration. */
   prettier?: boolean;
 }
+
+/** `3 operations, 2 webhooks, 1 callback, 17 schemas`: webhooks and callbacks only when the spec has some. */
+const summaryCounts = (api: Api): string => {
+  const webhooks = api.incoming.filter((i) => i.kind === "webhook").length;
+  const callbacks = api.incoming.length - webhooks;
+  return [
+    plural(api.operations.length, "operation"),
+    ...(webhooks > 0 ? [plural(webhooks, "webhook")] : []),
+    ...(callbacks > 0 ? [plural(callbacks, "callback")] : []),
+    plural(api.schemas.length, "schema"),
+  ].join(", ");
+};
 
 /** The change report between the model recorded in the output folder and the current spec; undefined when none is recorded. */
 function recordedChanges(
@@ -81,7 +94,7 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const plan = planOutput(args.out, result.files);
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
   const outLabel = relative(process.cwd(), args.out) || ".";
-  const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
+  const counts = summaryCounts(result.api);
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
   const human = args.format === "json" ? io.stderr : io.stdout;

@@ -27,6 +27,8 @@ export function emitTextFiles(api: Api, names: NameTable, specName: string): Ren
     path: "index.ts",
     content: templates.index({
       header,
+      // types.ts is not written for a spec without schemas (types-emit.ts).
+      hasTypes: api.schemas.length > 0,
       hasGuards: guardedSchemas(api).length > 0,
       hasServerUrls: api.servers.some((s) => s.variables.length > 0),
       operationFiles: fileViews(views).map((g) => g.file),

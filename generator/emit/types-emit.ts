@@ -4,16 +4,24 @@ import { joinStatements, printStatement } from "../print/statements.js";
 import { fileHeader } from "./header.js";
 import type { RenderedFile } from "../files.js";
 import { schemaStatements } from "./types/declarations.js";
+import { incomingStatements } from "./types/incoming.js";
 
 /** Each schema's declarations in types.ts, printed: its type, and an enum's object of values after it. */
 export const schemaTexts = (api: Api, names: NameTable): string[] =>
   api.schemas.map((schema) => schemaStatements(schema, names).map(printStatement).join("\n\n"));
 
-/** types.ts from its schemas' printed declarations (the watch mode replaces an edited schema's). */
-export const typesFile = (specName: string, texts: string[]): RenderedFile => ({
+/**
+ * types.ts from its schemas' printed declarations (the watch mode replaces an edited schema's),
+ * then the maps of webhooks and callbacks to their payloads.
+ */
+export const typesFile = (specName: string, texts: string[], api: Api, names: NameTable): RenderedFile => ({
   path: "types.ts",
-  content: joinStatements(fileHeader(specName), texts),
+  content: joinStatements(fileHeader(specName), [...texts, ...incomingStatements(api, names).map(printStatement)]),
 });
 
-/** types.ts: one declaration per named schema, printed in its final layout. */
-export const emitTypesFile = (api: Api, names: NameTable, specName: string): RenderedFile => typesFile(specName, schemaTexts(api, names));
+/**
+ * types.ts: one declaration per named schema, printed in its final layout. A spec without schemas
+ * has none: a file without an export is no module, and index.ts does not re-export it.
+ */
+export const emitTypesFile = (api: Api, names: NameTable, specName: string): RenderedFile | undefined =>
+  api.schemas.length === 0 ? undefined : typesFile(specName, schemaTexts(api, names), api, names);
