@@ -87,7 +87,14 @@ describe("FastAPI body type names", () => {
 
   it("bodies of one function at several paths: an alias on its way out gives the plain name to the body that stays", () => {
     const names = (operations: Operation[]): string[] => {
-      const api: Api = { title: "t", version: "1", servers: [], schemas: [component(PROJECTS), component(STUDIO)], operations, incoming: [] };
+      const api: Api = {
+        title: "t",
+        version: "1",
+        servers: [],
+        schemas: [component(PROJECTS), component(STUDIO)],
+        operations,
+        incoming: [],
+      };
       const table = planNames(api);
       return [PROJECTS, STUDIO].map((n) => table.schemas.get(`/components/schemas/${n}`)!.type);
     };

@@ -21,8 +21,7 @@ export function cause(row: CorpusRow): string {
       .map(([code, message]) => `${code}: ${message}`)
       .join("; ");
   const errors = row.compileErrors ?? [];
-  const codes = [...new Set(errors.map((e) => /\b(TS\d+)\b/.exec(e)?.[1] ?? "?"))];
-  return `${errors.length} compile error${errors.length === 1 ? "" : "s"} (${codes.join(", ")}), first: ${errors[0] ?? ""}`;
+  return `${errors.length} compile error${errors.length === 1 ? "" : "s"}, first: ${errors[0] ?? ""}`;
 }
 
 export interface Counts {
