@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileBatch } from "./compile-batch.js";
@@ -40,3 +41,11 @@ export async function corpusSample(size: number, seed: number): Promise<CorpusRo
  */
 export const unexplained = (rows: CorpusRow[]): string[] =>
   rows.filter((r) => !passed(r) && !(r.exit === 2 && REASONS[r.id] !== undefined)).map((r) => `${r.id}: exit ${r.exit}: ${cause(r)}`);
+
+/** The test both tiers run: a seeded sample, every spec generated and compiled or refused for a listed reason. */
+export async function checkSample(size: number, seed: number): Promise<void> {
+  const rows = await corpusSample(size, seed);
+  expect(rows).toHaveLength(size);
+  expect(unexplained(rows)).toEqual([]);
+  console.log(`corpus sample (seed ${seed}): ${rows.filter(passed).length} of ${rows.length} generated and compiled`);
+}
