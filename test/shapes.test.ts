@@ -198,6 +198,33 @@ describe("the shapes of issue 12 (test/fixtures/shapes)", () => {
     expect(files.get("operations/default.ts")).toContain("ApiError<ClientErrorStatus | ServerErrorStatus, Problem>");
   });
 
+  it("an explicit scalar type wins over object keywords beside it, on the wire as in the type", async () => {
+    const { files } = output("scalar-type-with-object-keywords");
+    expect(files.get("operations/default.ts")).toContain("query: query({ freeform: params.freeform, terms: params.terms }),");
+    const m = await load("scalar-type-with-object-keywords");
+    const urls: string[] = [];
+    const fetch = async (request: Request): Promise<Response> => (urls.push(request.url), new Response(null, { status: 200 }));
+    await m.setCookies!({ freeform: "a b", terms: "cloud" }, { baseUrl: "https://api.example.com", fetch });
+    expect(urls).toEqual(["https://api.example.com/cookies/set?freeform=a%20b&terms=cloud"]);
+  });
+
+  it("a parent below another parent is a variant of its own kind (`<Parent>Self`), never a union pinned to one value", async () => {
+    const { files, diagnostics } = output("nested-inheritance");
+    expect(diagnostics).toEqual([]);
+    expect(files.get("types.ts")).toContain("export type Thing = ActionSelf | Place | ImageActionSelf | ImageEntityAction;");
+    const m = await load("nested-inheritance");
+    expect(m.isThing!({ _type: "ImageAction", actionType: "x" })).toBe(true);
+    expect(m.isThing!({ _type: "ImageEntityAction", entity: "e" })).toBe(true);
+    expect(m.isAction!({ _type: "Place" })).toBe(false);
+  });
+
+  it("an allOf that refines a property of a named schema is checked before that schema's guard narrows the value", async () => {
+    const m = await load("intersection-property-refined");
+    expect(m.isMessage!({ video: { url: "u", thumb_url: "t" } })).toBe(true);
+    expect(m.isMessage!({ video: { url: "u" } })).toBe(false);
+    expect(m.isMessage!({ text: "hi" })).toBe(true);
+  });
+
   it("names: operationIds as the API's docs give them, the tag + a bare verb composed, untagged operations at the top of the client", () => {
     const client = output("names").files.get("client.ts")!;
     for (const line of ["listPets: (", "users: {", "ban: (", "redirectURLs: {", "jwks: {", "environmentVariables: {"])

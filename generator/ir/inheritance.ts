@@ -12,8 +12,13 @@ export interface InheritanceParent {
   /** The parent's own properties, which children's `allOf` refer to instead of the parent. */
   baseId: string;
   property: string;
-  /** The variants: the parent itself first (`<Parent>Self`) when its mapping names it, then its descendants. */
+  /**
+   * The variants: the parent itself first (`<Parent>Self`) when its mapping names it, then its
+   * descendants; a descendant that is a parent itself stands as its `<Parent>Self`.
+   */
   children: { target: string; values: Literal[] }[];
+  /** Whether `<Parent>Self` exists: the parent maps values to itself, or is a variant of another parent. */
+  hasSelf: boolean;
 }
 
 const pointerOf = (name: string): string => joinPointer("/components/schemas", name);
@@ -59,7 +64,18 @@ export function findInheritance(components: Record<string, unknown>): Map<string
       });
     if (children.length === 0) continue;
     if (own.length > 0) children.unshift({ target: selfId(id), values: own });
-    parents.set(id, { baseId: `${id}#base`, property, children });
+    parents.set(id, { baseId: `${id}#base`, property, children, hasSelf: own.length > 0 });
+  }
+  // A descendant that is itself a parent (Bing's ImageAction, under Action, under Thing) would be
+  // the union of its own descendants pinned to one value: never. Its descendants are variants
+  // already; the value it carries belongs to an object of its own kind, `<Parent>Self`.
+  for (const parent of parents.values()) {
+    parent.children = parent.children.map((child) => {
+      const inner = parents.get(child.target);
+      if (inner?.property !== parent.property) return child;
+      inner.hasSelf = true;
+      return { target: selfId(child.target), values: child.values };
+    });
   }
   return parents;
 }
@@ -95,10 +111,9 @@ export function convertParent(ctx: BuildContext, parent: InheritanceParent, raw:
   const { discriminator: _discriminator, ...own } = raw;
   convertNamed(ctx, own, parent.baseId, [name, "Base"], "inline");
   // The parent as a variant of its own: its properties, with the values it maps to itself (pinned below).
-  const self = parent.children.find((c) => c.target === selfId(id));
-  if (self)
+  if (parent.hasSelf)
     ctx.schemas.push({
-      id: self.target,
+      id: selfId(id),
       nameHint: [name, "Self"],
       origin: "inline",
       type: { kind: "ref", target: parent.baseId },
