@@ -7,7 +7,8 @@ import { generate } from "../generator/pipeline.js";
 import { WatchSession, type Update } from "../generator/watch/session.js";
 import { snapshotTree } from "./support/cli.js";
 import { tempFiles } from "./support/inputs.js";
-import { CLI, SEED_SPEC } from "./support/paths.js";
+import { cpSync } from "node:fs";
+import { CLI, FIXTURES, SEED_SPEC } from "./support/paths.js";
 import { ELEVENLABS_SPEC, sharedAvailable } from "./support/shared.js";
 
 type Spec = { components: { schemas: Record<string, any> }; paths: Record<string, any> };
@@ -174,5 +175,19 @@ describe("generate --watch", () => {
     expect(snapshotTree(out)["types.ts"]).toBe(full.files.find((f) => f.path === "types.ts")!.content);
     expect(await watch.stop()).toBe(0);
     expect(watch.stdout).toMatch(/stopped watching\.\n$/);
+  });
+});
+
+describe("generate --watch on a spec in several files", () => {
+  it("regenerates when a part in another folder changes", async () => {
+    const dir = tempFiles({});
+    cpSync(join(FIXTURES, "multi-file"), join(dir, "api"), { recursive: true });
+    const watch = watching(["--spec", join(dir, "api", "openapi.yaml"), "--out", join(dir, "out")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    const owner = join(dir, "api", "schemas", "owner.yaml");
+    writeFileSync(owner, `${readFileSync(owner, "utf8").trimEnd()}\n  nickname:\n    type: string\n`);
+    await watch.until("stdout", /types\.ts/, 1);
+    expect(snapshotTree(join(dir, "out"))["types.ts"]).toContain("nickname?: string;");
+    expect(await watch.stop()).toBe(0);
   });
 });

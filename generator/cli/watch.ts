@@ -33,21 +33,8 @@ const SETTLE_MS = 20;
  * exits 0.
  */
 export async function runWatch(apis: WatchedApi[], io: Io = process): Promise<number> {
-  const generator = generatorFingerprint();
-  const watchers: FSWatcher[] = [];
-  const runs = apis.map((api) => watchOne(api, generator, io));
-  for (const run of runs) await run.next();
-  for (const [i, api] of apis.entries()) {
-    for (const { folder, recursive, accepts } of watchedFolders(api.input.specs)) {
-      watchers.push(
-        watch(folder, { recursive }, (_event, name) => {
-          if (name !== null && accepts(String(name))) runs[i]!.schedule();
-        }),
-      );
-    }
-  }
-  io.stdout.write(`specforge: watching ${plural(apis.length, "API")} (Ctrl-C stops).\n`);
-  await new Promise<void>((stop) => {
+  // Listened for from the start, so that Ctrl-C during the first runs also ends after them, cleanly.
+  const stopped = new Promise<void>((stop) => {
     const onSignal = (): void => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
@@ -56,14 +43,44 @@ export async function runWatch(apis: WatchedApi[], io: Io = process): Promise<nu
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
+  const generator = generatorFingerprint();
+  const watchers: FSWatcher[] = [];
+  const watched = new Set<string>();
+  // Folders are added as runs find parts in new places; none is dropped while watching.
+  const follow = (index: number, folders: Folder[]): void => {
+    for (const { folder, recursive, accepts } of folders) {
+      const key = `${index}\0${folder}\0${recursive}`;
+      if (watched.has(key) || !existsSync(folder)) continue;
+      watched.add(key);
+      watchers.push(
+        watch(folder, { recursive }, (_event, name) => {
+          if (name !== null && accepts(String(name))) runs[index]!.schedule();
+        }),
+      );
+    }
+  };
+  const runs = apis.map((api, i) => watchOne(api, generator, io, (parts) => follow(i, parts.map(partFolder))));
+  for (const run of runs) await run.next();
+  apis.forEach((api, i) => follow(i, watchedFolders(api.input.specs)));
+  io.stdout.write(`specforge: watching ${plural(apis.length, "API")} (Ctrl-C stops).\n`);
+  await stopped;
   for (const watcher of watchers) watcher.close();
   await Promise.all(runs.map((run) => run.idle()));
   io.stdout.write("specforge: stopped watching.\n");
   return EXIT.ok;
 }
 
-/** The folders to watch for a set of inputs: a folder input whole, a file input's folder for that file and its spec-like neighbours (parts it references). */
-function watchedFolders(specs: readonly string[]): { folder: string; recursive: boolean; accepts: (name: string) => boolean }[] {
+interface Folder {
+  folder: string;
+  recursive: boolean;
+  accepts: (name: string) => boolean;
+}
+
+/** The folder of a part a spec references: its spec-like files. */
+const partFolder = (file: string): Folder => ({ folder: dirname(file), recursive: false, accepts: (name) => SPEC_LIKE.test(name) });
+
+/** The folders to watch for a set of inputs: a folder input whole, a file input's folder for that file and its spec-like neighbours. */
+function watchedFolders(specs: readonly string[]): Folder[] {
   return specs.map((spec) => {
     const path = resolve(spec);
     if (existsSync(path) && statSync(path).isDirectory()) return { folder: path, recursive: true, accepts: (name) => SPEC_LIKE.test(name) };
@@ -72,7 +89,7 @@ function watchedFolders(specs: readonly string[]): { folder: string; recursive: 
 }
 
 /** One API's runs: at most one at a time, and one more after it when a change came in meanwhile. */
-function watchOne(api: WatchedApi, generator: string, io: Io) {
+function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: string[]) => void) {
   const session = new WatchSession(api.input);
   const label = `${relative(process.cwd(), api.out) || "."}/`;
   let written: RenderedFile[] | undefined;
@@ -102,6 +119,7 @@ function watchOne(api: WatchedApi, generator: string, io: Io) {
       changed = [...result.written, ...result.removed];
     }
     written = files;
+    onParts(update.analysis.inputs.flatMap((input) => input.files ?? []));
     const ms = Math.round(performance.now() - started);
     io.stdout.write(
       `specforge: ${label}: ${plural(changed.length, "file")} written (${ms} ms)${changed.length > 0 && changed.length <= 4 ? `: ${changed.join(", ")}` : ""}\n`,

@@ -115,6 +115,7 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     file: root.file,
     text: root.text,
     document,
+    files: [...sources.keys()],
     locate(pointer: string): Position | undefined {
       const origin = origins
         .filter((o) => pointer === o.prefix || pointer.startsWith(`${o.prefix}/`))

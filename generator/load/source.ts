@@ -23,6 +23,8 @@ export interface SpecSource {
   locate(pointer: string): Position | undefined;
   /** What tells this document apart from others in the same file: a page's title. */
   label?: string;
+  /** Every file read for this document (the root and the parts it references), when there are parts. */
+  files?: string[];
 }
 
 /** Reads YAML or JSON, by file extension (YAML 1.2 also reads JSON, only slower). Syntax errors become diagnostics. */
