@@ -2,7 +2,7 @@ import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
 import { identifier } from "../escape.js";
-import { named, type TypeMember, type TypeTree } from "../../print/tree.js";
+import { named, type TypeMember, type TypeTree } from "../print/tree.js";
 
 /** The TypeScript type of an IR node, as a print tree. Object members carry their JSDoc. */
 export function typeTree(node: TypeNode, names: NameTable): TypeTree {
