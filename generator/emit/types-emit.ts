@@ -1,6 +1,6 @@
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
-import { joinStatements, printStatement } from "../print/statements.js";
+import { joinStatements, printStatement } from "./print/statements.js";
 import { fileHeader } from "./header.js";
 import type { RenderedFile } from "../files.js";
 import { schemaStatements } from "./types/declarations.js";

@@ -1,6 +1,6 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../../print/tree.js";
+import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../print/tree.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
 import type { OperationView } from "./view-model.js";
