@@ -9,7 +9,6 @@ import { snapshotTree } from "./support/cli.js";
 import { tempFiles } from "./support/inputs.js";
 import { cpSync } from "node:fs";
 import { CLI, FIXTURES, SEED_SPEC } from "./support/paths.js";
-import { ELEVENLABS_SPEC, sharedAvailable } from "./support/shared.js";
 
 type Spec = { components: { schemas: Record<string, any> }; paths: Record<string, any> };
 
@@ -96,22 +95,6 @@ describe("a watch session", () => {
     const recovered = await session.update();
     expect(recovered.ok).toBe(true);
     await expectSameAsFullRun(recovered, file);
-  });
-});
-
-describe.runIf(sharedAvailable(ELEVENLABS_SPEC, "the full ElevenLabs spec"))("a watch session on the full ElevenLabs spec", () => {
-  it("takes the short way for a one-schema edit and gives the bytes of a full run", async () => {
-    const spec = JSON.parse(readFileSync(ELEVENLABS_SPEC, "utf8")) as Spec;
-    const dir = tempFiles({});
-    const file = join(dir, "openapi.json");
-    writeFileSync(file, JSON.stringify(spec));
-    const session = new WatchSession({ specs: [file] });
-    expect((await session.update()).ok).toBe(true);
-    spec.components.schemas.AddProjectResponseModel.properties.benchmark = { type: "string", description: "Added." };
-    writeFileSync(file, JSON.stringify(spec));
-    const update = await session.update();
-    expect(update.ok && update.short).toBe(true);
-    await expectSameAsFullRun(update, file);
   });
 });
 
