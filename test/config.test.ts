@@ -83,6 +83,22 @@ describe("a config file", () => {
     expect(Object.keys(snapshotTree(join(elsewhere, "x")))).toContain("types.ts");
   });
 
+  it("sets --prettier for its APIs (defaults apply unless an API says otherwise)", () => {
+    const dir = project({
+      "specforge.config.json": JSON.stringify({
+        defaults: { prettier: true },
+        apis: [
+          { input: SEED, output: "mine" },
+          { input: SEED, output: "pinned", prettier: false },
+        ],
+      }),
+      ".prettierrc": '{ "semi": false }\n',
+    });
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
+    expect(snapshotTree(join(dir, "mine"))["types.ts"]).toMatch(/^  label: string$/m);
+    expect(snapshotTree(join(dir, "pinned"))["types.ts"]).toMatch(/^  label: string;$/m);
+  });
+
   it("a JSON config with a mistake -> E_CONFIG_INVALID at its line, nothing generated", () => {
     const text = `{
   "$schema": "./node_modules/specforge/schema/config.schema.json",

@@ -174,3 +174,26 @@ describe("generate --watch on a spec in several files", () => {
     expect(await watch.stop()).toBe(0);
   });
 });
+
+describe("generate --watch --prettier", () => {
+  it("formats with the project's prettier configuration, as generate --prettier does", async () => {
+    const dir = tempFiles({ "spec.yaml": readFileSync(SEED_SPEC, "utf8"), ".prettierrc": '{ "semi": false, "singleQuote": true }\n' });
+    const spec = join(dir, "spec.yaml");
+    const watch = watching(["--prettier", "--spec", spec, "--out", join(dir, "watched")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    writeFileSync(
+      spec,
+      readFileSync(spec, "utf8").replace(
+        "        secret_id:\n          type: string\n",
+        "        secret_id:\n          type: string\n        note:\n          type: string\n",
+      ),
+    );
+    await watch.until("stdout", /types\.ts/, 1);
+    expect(await watch.stop()).toBe(0);
+    const once = spawn(process.execPath, [CLI, "generate", "--prettier", "--spec", spec, "--out", join(dir, "once")]);
+    await new Promise((resolve) => once.on("exit", resolve));
+    const watched = snapshotTree(join(dir, "watched"));
+    expect(watched["types.ts"]).toContain("note?: string\n");
+    expect(watched).toEqual(snapshotTree(join(dir, "once")));
+  });
+});

@@ -61,7 +61,14 @@ const generate: Register = (y, select) =>
         const args = { ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" };
         if (!a.watch) return runGenerate(args);
         const { runWatch } = await import("./watch.js");
-        return runWatch([{ input: { specs: args.spec, filters: filtersOf(args) }, out: resolve(args.out), strict: args.strict }]);
+        return runWatch([
+          {
+            input: { specs: args.spec, filters: filtersOf(args) },
+            out: resolve(args.out),
+            strict: args.strict,
+            prettier: args.prettier === true,
+          },
+        ]);
       }),
   );
 

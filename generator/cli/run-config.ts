@@ -51,6 +51,7 @@ export async function runConfig(file: string, flags: ConfigFlags, io: Io = proce
       input: { specs: api.specs, ...(api.filters && { filters: api.filters }), ...(api.naming && { naming: api.naming }) },
       out: api.out,
       strict: flags.strict || api.strict === true,
+      prettier: flags.prettier === true || api.prettier === true,
     }));
     return runWatch(watched, io);
   }

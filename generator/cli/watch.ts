@@ -18,6 +18,8 @@ export interface WatchedApi {
   input: Input;
   out: string;
   strict: boolean;
+  /** Format the output with the user's prettier configuration, as `generate --prettier` does. */
+  prettier?: boolean;
 }
 
 /** Files that may be part of a spec: a change to one of them in a watched folder regenerates. */
@@ -96,6 +98,18 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
+  // With --prettier, each file through the user's configuration; a file as it was last time is not formatted again.
+  let userFormats = new Map<string, string>();
+  const userFormatted = async (files: RenderedFile[]): Promise<RenderedFile[]> => {
+    const { formatWithUserConfig } = await import("../format/prettier.js");
+    const todo = files.filter((f) => !userFormats.has(f.content));
+    const formatted = await formatWithUserConfig(todo, api.out);
+    const known = new Map(todo.map((f, i) => [f.content, formatted[i]!.content]));
+    for (const f of files) if (!known.has(f.content)) known.set(f.content, userFormats.get(f.content)!);
+    userFormats = known;
+    return files.map((f) => ({ path: f.path, content: known.get(f.content)! }));
+  };
+
   const once = async (): Promise<void> => {
     const started = performance.now();
     const update = await session.update();
@@ -106,8 +120,11 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
       return;
     }
     const spec = specFingerprint(api.input.specs, api.input.filters);
-    const files = [...update.files];
-    if (spec !== undefined) files.push(fingerprintFile({ generator, spec }, warnings, files, update.analysis.specName));
+    const generatorKey = api.prettier
+      ? generator + `+prettier:${await (await import("../format/prettier.js")).userConfigFingerprint(api.out)}`
+      : generator;
+    const files = api.prettier ? await userFormatted(update.files) : [...update.files];
+    if (spec !== undefined) files.push(fingerprintFile({ generator: generatorKey, spec }, warnings, files, update.analysis.specName));
     let changed: string[];
     if (written === undefined) {
       // The first run compares with the folder as it is, and swaps the new one in whole.
