@@ -27,6 +27,7 @@ export const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d)
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  const pointer = d.pointer === "" ? "#" : `#${d.pointer}`;
-  return `${where} ${d.severity} ${d.code}: ${d.message}\n  at ${pointer}\n  hint: ${d.hint}`;
+  // A pointer to the whole document says nothing the file name does not.
+  const at = d.pointer === "" ? "" : `\n  at #${d.pointer}`;
+  return `${where} ${d.severity} ${d.code}: ${d.message}${at}\n  hint: ${d.hint}`;
 }

@@ -5,6 +5,7 @@ import type { ApiModel } from "./changes/model.js";
 import { modelFile } from "./changes/record.js";
 import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
+import { DEFAULT_EMIT, packageJsonFile, type EmitOptions } from "./emit/modules.js";
 import { emitTextFiles } from "./emit/text-emit.js";
 import type { RenderedFile } from "./files.js";
 import { formatFiles, startFormatting } from "./format/prettier.js";
@@ -29,8 +30,6 @@ export type Generation =
   | (Run & {
       ok: true;
       files: RenderedFile[];
-      /** The spec file's name, as the files' headers give it. */
-      specName: string;
       api: Api;
       /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
       model: ApiModel;
@@ -60,6 +59,7 @@ export async function generate(
   specPath: string | readonly string[],
   format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
   formatWorker = true,
+  emit: EmitOptions = DEFAULT_EMIT,
 ): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
@@ -80,29 +80,27 @@ export async function generate(
     formatWorker ? (source) => startFormatting(source.text.length) : undefined,
   );
   if (!analysis) return { ok: false, diagnostics, timings };
-  const { api, names, model, specName } = analysis;
-  const text = timed("emit", () => emitTextFiles(api, names, specName));
+  const { api, names, model } = analysis;
+  const text = timed("emit", () => emitTextFiles(api, names, emit));
   const formattingText = format(text);
   // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
   formattingText.catch(() => undefined);
   const { emitTypesFile } = await import("./emit/types-emit.js");
-  const types = timed("emit", () => emitTypesFile(api, names, specName));
+  const types = timed("emit", () => emitTypesFile(api, names));
   // Time spent waiting for prettier once everything is printed.
   const start = performance.now();
   const [formattedTypes, formattedText] = await Promise.all([format([types]), formattingText]);
   timings.format = performance.now() - start;
   const files = [...formattedTypes, ...formattedText];
-  // Already deterministic JSON, so it skips prettier.
-  files.push(modelFile(model, specName));
-  return { ok: true, files, specName, api, model, diagnostics, timings };
+  // Already deterministic JSON, so they skip prettier.
+  files.push(modelFile(model), packageJsonFile());
+  return { ok: true, files, api, model, diagnostics, timings };
 }
 
 type Timer = <T>(stage: Stage, run: () => T) => T;
 
 interface Analysis {
   source: SpecSource;
-  /** What the files' headers name as the input. */
-  specName: string;
   api: Api;
   names: NameTable;
   model: ApiModel;
@@ -138,10 +136,10 @@ async function analyzeWith(
   const model = timed("model", () => buildApiModel(api, names));
   const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
   if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();
-  return { source, specName: inputsLabel(paths, inputs), api, names, model };
+  return { source, api, names, model };
 }
 
-/** How the files' headers name the inputs: the spec file (a folder's one document), else the folders and files given. */
+/** How merged inputs are named (in the merged document's diagnostics): the folders and files given. */
 function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
   if (inputs.length === 1) return basename(inputs[0]!.file);
   const names = paths.map((p) => {

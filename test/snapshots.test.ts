@@ -19,6 +19,7 @@ describe.each([
       "guards.ts",
       "index.ts",
       expect.stringMatching(/^operations\//),
+      "package.json",
       "runtime.ts",
       "types.ts",
       ...wire,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { jsonHeader } from "../emit/header.js";
+import { JSON_HEADER } from "../emit/header.js";
 import type { RenderedFile } from "../files.js";
 import { isRecord } from "../records.js";
 import { API_MODEL_FORMAT, type ApiModel } from "./model.js";
@@ -25,9 +25,9 @@ const sortedKeys = (value: unknown): unknown =>
  * emit/header.ts). One operation or schema per line keeps the file compact and its git diffs
  * readable: a changed schema is one changed line.
  */
-export function modelFile(model: ApiModel, specName: string): RenderedFile {
+export function modelFile(model: ApiModel): RenderedFile {
   const sorted = sortedKeys(model) as Record<string, unknown>;
-  const lines = [`{`, `  "//": ${JSON.stringify(jsonHeader(specName))},`];
+  const lines = [`{`, `  "//": ${JSON.stringify(JSON_HEADER)},`];
   for (const [key, value] of Object.entries(sorted)) {
     if (!isRecord(value)) {
       lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);

@@ -26,6 +26,12 @@ const generate: Register = (y, select) =>
           describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
         },
         strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+        "import-extension": {
+          choices: [".js", ".ts"] as const,
+          default: ".js" as const,
+          describe:
+            "The extension of imports between generated files: .js for tsc and bundlers, .ts to run the files as they are (Node 22.18+/24, Deno, Bun)",
+        },
         ...reportOptions,
       }),
     (a) => select(() => runGenerate(a)),

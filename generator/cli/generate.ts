@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generatorFingerprint, specFingerprint } from "../cache/inputs.js";
 import { readRunCache, sha256, writeRunCache, type RunCache } from "../cache/run-cache.js";
@@ -7,13 +7,14 @@ import { diffApiModels } from "../changes/diff.js";
 import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
 import { reportJson, reportText, type Sides } from "../changes/render.js";
-import { formatDiagnostic, hasErrors } from "../diagnostics.js";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics.js";
+import type { EmitOptions } from "../emit/modules.js";
 import type { FormatRecord } from "../format/cached.js";
 import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
-import { EXIT, plural } from "./exit.js";
+import { EXIT, folderLabel, pathLabel, plural } from "./exit.js";
 import { gate, type ReportArgs } from "./report-options.js";
 
 export interface GenerateArgs extends ReportArgs {
@@ -22,6 +23,7 @@ export interface GenerateArgs extends ReportArgs {
   out: string;
   check: boolean;
   strict: boolean;
+  importExtension: EmitOptions["importExtension"];
 }
 
 /** The change report between the model recorded in the output folder and the current spec; undefined when none is recorded. */
@@ -49,15 +51,30 @@ const specBytes = (specs: string[]): number =>
     }
   }, 0);
 
+/** The last line of a failed run: the output folder is as it was, or was never created. */
+const untouched = (out: string): string =>
+  existsSync(out)
+    ? `specforge: ${folderLabel(out)} was left as it was.\n`
+    : `specforge: nothing was written (${folderLabel(out)} does not exist).\n`;
+
+const conflict = (out: string, path: string): Diagnostic => ({
+  code: "E_OUT_CONFLICT",
+  severity: "error",
+  message: `${path} in the output folder is not a file specforge generated, and the run would replace it.`,
+  hint: "specforge never overwrites files of yours: move the file, or pass another --out.",
+  file: join(out, path),
+  pointer: "",
+});
+
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const started = performance.now();
-  const generator = generatorFingerprint();
+  const emit: EmitOptions = { importExtension: args.importExtension };
+  // The options shape the output as much as the generator's code does.
+  const generator = sha256(`${generatorFingerprint()}\0${JSON.stringify(emit)}`);
   const spec = specFingerprint(args.spec);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    process.stdout.write(
-      `specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`,
-    );
+    process.stdout.write(`specforge: ${folderLabel(args.out)} is up to date (spec and generator unchanged since it was generated).\n`);
     return EXIT.ok;
   }
   const previous = readRunCache(args.out);
@@ -69,11 +86,11 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   if (!cache) startFormatting(specBytes(args.spec));
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("../pipeline.js"), import("../format/cached.js")]);
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
-  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache);
+  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache, emit);
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
-    process.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
+    process.stderr.write(untouched(args.out));
     return EXIT.badInput;
   }
   const remember = (): void => {
@@ -82,10 +99,15 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
       files[f.path] = { unformatted: record.unformatted.get(f.path) ?? sha256(f.content), formatted: sha256(f.content) };
     writeRunCache(args.out, { generator, files, segments: record.segments });
   };
-  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files, result.specName));
+  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files));
   const plan = planOutput(args.out, result.files);
+  if (plan.conflicts.length > 0) {
+    for (const path of plan.conflicts) process.stderr.write(formatDiagnostic(conflict(args.out, path)) + "\n");
+    process.stderr.write(untouched(args.out));
+    return EXIT.badInput;
+  }
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
-  const outLabel = relative(process.cwd(), args.out) || ".";
+  const outLabel = pathLabel(args.out);
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
@@ -98,14 +120,14 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   if (args.check) {
     if (plan.changes.length === 0) {
       remember();
-      human.write(`specforge: ${outLabel}/ is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
+      human.write(`specforge: ${folderLabel(args.out)} is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
       return gate(args, changes.report) ?? EXIT.ok;
     }
     printChanges();
     human.write(driftReport(plan, outLabel, new Set([MODEL_FILE])) + "\n");
     const defaults = args.spec.length === 1 && args.spec[0] === "spec" && args.out === "generated";
     const fix = `npm run generate${defaults ? "" : ` -- ${args.spec.map((s) => `--spec ${s} `).join("")}--out ${args.out}`}`;
-    human.write(`specforge: ${outLabel}/ does not match the spec. Fix: ${fix}\n`);
+    human.write(`specforge: ${folderLabel(args.out)} does not match the spec. Fix: ${fix}\n`);
     return gate(args, changes.report) ?? EXIT.drift;
   }
   // A first generation has nothing to compare with, so it prints no report.
@@ -116,7 +138,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const removed = plan.changes.length - written;
   const ms = Math.round(performance.now() - started);
   human.write(
-    `specforge: ${counts} -> ${outLabel}/: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
+    `specforge: ${counts} -> ${folderLabel(args.out)}: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
   );
   return gate(args, changes.report) ?? EXIT.ok;
 }

@@ -2,6 +2,7 @@ import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docComment, propertyKey, stringLiteral, templateText } from "../escape.js";
 import { arrowProperty, importStatement } from "../layout.js";
+import { modulePath, type EmitOptions } from "../modules.js";
 import { markedFile, segmentMarker } from "../segments.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
@@ -15,7 +16,13 @@ export function fileViews(views: OperationView[]): { file: string; operations: O
 }
 
 /** One `operations/<file>.ts` per client group. */
-export function renderOperationFiles(template: Template, views: OperationView[], names: NameTable, header: string): RenderedFile[] {
+export function renderOperationFiles(
+  template: Template,
+  views: OperationView[],
+  names: NameTable,
+  header: string,
+  options: EmitOptions,
+): RenderedFile[] {
   return fileViews(views).map(({ file, operations }) => {
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
     const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
@@ -29,9 +36,9 @@ export function renderOperationFiles(template: Template, views: OperationView[],
       ...ranges.map((t) => `type ${t}`),
       ...(uploads ? ["type Uploadable"] : []),
     ];
-    const imports = [importStatement(runtimeImports, '"../runtime.js"')];
-    if (typeImports.length > 0) imports.push(importStatement(typeImports, '"../types.js"', true));
-    if (helpers.length > 0) imports.push(importStatement(helpers, '"../wire.js"'));
+    const imports = [importStatement(runtimeImports, modulePath("../runtime", options))];
+    if (typeImports.length > 0) imports.push(importStatement(typeImports, modulePath("../types", options), true));
+    if (helpers.length > 0) imports.push(importStatement(helpers, modulePath("../wire", options)));
     return markedFile(`operations/${file}.ts`, template({ header, segment: segmentMarker(true), imports: imports.join("\n"), operations }));
   });
 }
@@ -68,14 +75,23 @@ function groupTree(views: OperationView[]): GroupView[] {
   return root.groups;
 }
 
-export function renderClient(template: Template, views: OperationView[], header: string): RenderedFile {
+export function renderClient(template: Template, views: OperationView[], header: string, options: EmitOptions): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
     importStatement(
       operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
-      stringLiteral(`./operations/${file}.js`),
+      modulePath(`./operations/${file}`, options),
     ),
   );
-  return markedFile("client.ts", template({ header, segment: segmentMarker(true), imports: imports.join("\n"), groups: groupTree(views) }));
+  return markedFile(
+    "client.ts",
+    template({
+      header,
+      runtime: modulePath("./runtime", options),
+      segment: segmentMarker(true),
+      imports: imports.join("\n"),
+      groups: groupTree(views),
+    }),
+  );
 }
 
 const statuses = (from: number): string => Array.from({ length: 100 }, (_, i) => from + i).join(" | ");
@@ -138,7 +154,7 @@ const WIRE_HELPERS: Record<string, string[]> = {
 };
 
 /** wire.ts, holding only the helpers some operation uses; undefined when none does. */
-export function renderWire(template: Template, views: OperationView[], header: string): string | undefined {
+export function renderWire(template: Template, views: OperationView[], header: string, ext: string): string | undefined {
   const used = new Set(views.flatMap((v) => v.helpers));
   if (used.size === 0) return undefined;
   for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
@@ -146,5 +162,5 @@ export function renderWire(template: Template, views: OperationView[], header: s
   const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])].join(
     ", ",
   );
-  return template({ header, uses, runtimeImports });
+  return template({ header, ext, uses, runtimeImports });
 }
