@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /** The folder holding this package's package.json, found upward from this module (source or dist/ bundle). */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);

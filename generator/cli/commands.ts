@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import yargs, { type Argv } from "yargs";
+import { packageRoot } from "../cache/inputs.js";
 import { runCompare } from "./compare.js";
 import { runGenerate } from "./generate.js";
+import { runInit } from "./init.js";
 import { reportOptions, specOption } from "./report-options.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
@@ -50,7 +54,19 @@ const compare: Register = (y, select) =>
     (a) => select(() => runCompare(a)),
   );
 
-const COMMANDS: Register[] = [generate, compare];
+const init: Register = (y, select) =>
+  y.command(
+    "init",
+    "Set up this project: an example spec in spec/ (if it has none), a generate script in package.json, and a first generation.",
+    (c) =>
+      c.options({
+        spec: { type: "string", default: "spec", describe: "The folder for the spec" },
+        out: { type: "string", default: "generated", describe: "The output folder" },
+      }),
+    (a) => select(() => runInit(a)),
+  );
+
+const COMMANDS: Register[] = [generate, compare, init];
 
 export async function parseCommandLine(argv: string[]): Promise<Parsed> {
   let usageError: string | undefined;
@@ -68,7 +84,8 @@ export async function parseCommandLine(argv: string[]): Promise<Parsed> {
       usageError = message;
     })
     .help()
-    .version()
+    // This package's version: yargs would look for the nearest package.json, which is the user's project.
+    .version((JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version)
     .parseAsync();
   if (usageError !== undefined) return { usageError };
   return run ? { run } : {};
