@@ -22,7 +22,7 @@ export interface ClientOptions {
   baseUrl?: string;
   /** One of {@link environments}; the default is `environments.production`. */
   environment?: Environment;
-  /** Sent as the API key (header parameter such as `xi-api-key`, or an apiKey security scheme) of every operation that takes one, unless the call sets it. */
+  /** Sent as the `xi-api-key` header by every operation that takes it, unless the call sets it. */
   apiKey?: string;
   /** Sent as `Authorization: Bearer <token>` by operations secured with HTTP bearer auth. */
   token?: string;
@@ -50,63 +50,104 @@ export interface RequestOptions extends ClientOptions {
   signal?: AbortSignal;
 }
 
+/** The name of a specforge error class, on its prototype: the same in every client's runtime.ts (see {@link ClientError}). */
+const brand = Symbol.for("specforge.error");
+
+/**
+ * The base of the errors the client throws. Each generated client has a runtime.ts of its own, so
+ * two clients in one app have two `ApiError` classes: `instanceof` compares the brand instead of
+ * the class, so that an error from either client is an instance of both.
+ */
+class ClientError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return Object(value)[brand] === (this.prototype as { [brand]?: string })[brand];
+  }
+}
+
 /** A response with a non-2xx status. The operation's `…Error` type narrows `body` by `status`. */
-export class ApiError<Status extends number = number, Body = unknown> extends Error {
-  override readonly name = "ApiError";
+export class ApiError<Status extends number = number, Body = unknown> extends ClientError {
   /** The generated function that made the request. */
   declare readonly operation: string;
   declare readonly status: Status;
-  declare readonly headers: Headers;
+  /** The request's method, and its URL without the query (which may hold credentials). */
+  declare readonly method: string;
+  declare readonly url: string;
   /** The parsed JSON when the body is JSON, else the text. */
   declare readonly body: Body;
+  declare readonly headers: Headers;
+  /** The raw `Response`, its body already read. */
   declare readonly response: Response;
-  constructor(operation: string, response: Response, body: Body) {
-    super(`${operation}: HTTP ${response.status}`);
-    Object.assign(this, {
+  constructor(operation: string, response: Response, body: Body, request?: Request) {
+    const { status, headers } = response;
+    const method = request?.method ?? "";
+    const url = (request?.url ?? response.url).replace(/[?#].*/, "");
+    super(`${operation}: HTTP ${status} from ${method} ${url}`);
+    // Not enumerable, and the stack gets one line per field: what runtimes print for an error
+    // (console.log, an uncaught error) is that, not a dump of the Response.
+    const fields = { operation, status, method, url, body, headers, response };
+    for (const [key, value] of Object.entries(fields)) Object.defineProperty(this, key, { value });
+    const text = `${JSON.stringify(body)}`;
+    const lines = {
+      status,
       operation,
-      status: response.status,
-      headers: response.headers,
-      body,
-      response,
-    });
+      request: `${method} ${url}`,
+      body: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+    };
+    this.stack = `${this.stack}`.replace(
+      /$/m,
+      Object.entries(lines)
+        .map(([key, value]) => `\n    ${key}: ${value}`)
+        .join(""),
+    );
+  }
+  /** Bun's console prints errors its own way unless told. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string | undefined {
+    return this.stack;
   }
 }
 
 /** The request never got a response: DNS, connection refused, reset, CORS. `cause` holds the fetch error. */
-export class NetworkError extends Error {
-  override readonly name = "NetworkError";
-}
+export class NetworkError extends ClientError {}
 
 /** No complete response within `timeoutMs`. */
-export class TimeoutError extends Error {
-  override readonly name = "TimeoutError";
-}
+export class TimeoutError extends ClientError {}
 
 /** The caller's `signal` aborted the request. */
-export class AbortError extends Error {
-  override readonly name = "AbortError";
-}
+export class AbortError extends ClientError {}
 
 /** A 2xx body (or a streamed event) that is not the JSON the spec promises; `text` is what arrived. */
-export class ParseError extends Error {
-  override readonly name = "ParseError";
+export class ParseError extends ClientError {
   declare readonly text: string;
   declare readonly response: Response;
   constructor(response: Response, text: string, cause: unknown) {
     super("invalid JSON", { cause });
-    Object.assign(this, { text, response });
+    Object.assign(this, { text });
+    Object.defineProperty(this, "response", { value: response });
   }
 }
 
 /** A discriminated union value whose discriminator this client does not know (a newer API version). */
-export class UnknownVariantError extends Error {
-  override readonly name = "UnknownVariantError";
+export class UnknownVariantError extends ClientError {
   readonly value: unknown;
   constructor(union: string, property: string, value: unknown) {
     super(`${union}: unknown ${property} ${JSON.stringify(value)}`);
     this.value = value;
   }
 }
+
+// Names on the prototypes, where `instanceof` finds the brand; a minifier that renames classes leaves strings be.
+for (const [name, type] of Object.entries({
+  AbortError,
+  ApiError,
+  NetworkError,
+  ParseError,
+  TimeoutError,
+  UnknownVariantError,
+}))
+  Object.defineProperties(type.prototype, {
+    name: { value: name, writable: true, configurable: true },
+    [brand]: { value: name },
+  });
 
 /** Statuses a `4XX` response covers. */
 export type ClientErrorStatus =
@@ -418,7 +459,7 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
         // An error body may be any text; a 2xx body must be the JSON the spec promises, except for 204 and 205, which have none.
         if (response.ok && !noContent) throw new ParseError(response, text, cause);
       }
-      if (!response.ok) throw new ApiError(op.operation, response, data);
+      if (!response.ok) throw new ApiError(op.operation, response, data, req);
       return (noContent ? undefined : data) as T;
     }
   } finally {

@@ -94,6 +94,25 @@ export function renderClient(template: Template, views: OperationView[], header:
   );
 }
 
+const API_KEY_PLACE = { header: "header", query: "query parameter", cookie: "cookie" } as const;
+
+/** The documentation of `ClientOptions.apiKey`: where this API takes its key, from its header parameters and apiKey schemes. */
+function apiKeyDoc(api: Api): string {
+  const places = new Map<string, string>();
+  const add = (name: string, place: keyof typeof API_KEY_PLACE): void => {
+    places.set(`${place}:${place === "header" ? name.toLowerCase() : name}`, `the \`${name}\` ${API_KEY_PLACE[place]}`);
+  };
+  for (const operation of api.operations) {
+    if (operation.apiKeyHeader !== undefined) add(operation.apiKeyHeader, "header");
+    for (const scheme of operation.security) if (scheme.kind === "apiKey") add(scheme.name, scheme.in);
+  }
+  const list = [...places.values()];
+  if (list.length === 0)
+    return docComment(["An API key. No operation of this API takes one (no API key header or apiKey security scheme)."]);
+  const where = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} or ${list.at(-1)}`;
+  return docComment([`Sent as ${where} by every operation that takes it, unless the call sets it.`]);
+}
+
 const statuses = (from: number): string => Array.from({ length: 100 }, (_, i) => from + i).join(" | ");
 
 export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
@@ -127,6 +146,7 @@ export function renderRuntime(template: Template, api: Api, names: NameTable, he
     environments,
     serverUrls,
     defaultEnvironment: names.environments[0] ?? "production",
+    apiKeyDoc: apiKeyDoc(api),
     defaultUrl: stringLiteral(first ? withDefaults(first.url, first.variables) : "/"),
     clientErrorStatuses: statuses(400),
     serverErrorStatuses: statuses(500),
