@@ -66,7 +66,7 @@ export async function runInit(args: InitArgs): Promise<number> {
   const project = process.cwd();
   for (const step of STEPS) process.stdout.write(`specforge: ${step.run(project, args)}\n`);
   const code = await runGenerate({
-    spec: args.spec,
+    spec: [args.spec],
     out: args.out,
     check: false,
     strict: false,
