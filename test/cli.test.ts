@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCli, scratchProject, snapshotTree } from "./support/cli.js";
-import { GENERATED, ROOT } from "./support/paths.js";
+import { CLI, GENERATED, ROOT } from "./support/paths.js";
 
 const SPEC_FILE = "spec/create-environment-variable.openapi.yaml";
 
@@ -88,7 +88,8 @@ describe("generate --check", () => {
     expect(drift.stdout).toContain("--- a/generated/types.ts");
     expect(drift.stdout).toContain("+  /** The label, unique per workspace. */");
     expect(drift.stdout).toContain("-  /** Unique label for the environment variable. */");
-    expect(drift.stdout).toContain("Fix: npm run generate");
+    // The command as it was run (see invocation.test.ts for npm scripts and npx).
+    expect(drift.stdout).toContain(`Fix: node ${relative(dir, CLI)} generate\n`);
     expect(snapshotTree(join(dir, "generated"))).toEqual(before);
 
     expect(runCli(["generate"], { cwd: dir }).status).toBe(0);

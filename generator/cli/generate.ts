@@ -15,6 +15,7 @@ import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/finge
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
 import { EXIT, folderLabel, pathLabel, plural } from "./exit.js";
+import { rerunCommand } from "./invocation.js";
 import { gate, type ReportArgs } from "./report-options.js";
 
 export interface GenerateArgs extends ReportArgs {
@@ -125,8 +126,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     }
     printChanges();
     human.write(driftReport(plan, outLabel, new Set([MODEL_FILE])) + "\n");
-    const defaults = args.spec.length === 1 && args.spec[0] === "spec" && args.out === "generated";
-    const fix = `npm run generate${defaults ? "" : ` -- ${args.spec.map((s) => `--spec ${s} `).join("")}--out ${args.out}`}`;
+    const fix = rerunCommand();
     human.write(`specforge: ${folderLabel(args.out)} does not match the spec. Fix: ${fix}\n`);
     return gate(args, changes.report) ?? EXIT.drift;
   }
