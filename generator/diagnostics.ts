@@ -19,6 +19,8 @@ export interface Diagnostic {
   column?: number;
   /** RFC 6901 pointer into the document, `""` for the root. */
   pointer: string;
+  /** The source lines around the position with a caret under it (syntax errors), ready to print. */
+  frame?: string;
 }
 
 export type DiagnosticInput = Omit<Diagnostic, "file" | "line" | "column">;
@@ -29,5 +31,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   // A pointer to the whole document says nothing the file name does not.
   const at = d.pointer === "" ? "" : `\n  at #${d.pointer}`;
-  return `${where} ${d.severity} ${d.code}: ${d.message}${at}\n  hint: ${d.hint}`;
+  const frame = d.frame === undefined ? "" : `\n${d.frame.replace(/^/gm, "  ")}`;
+  return `${where} ${d.severity} ${d.code}: ${d.message}${frame}${at}\n  hint: ${d.hint}`;
 }

@@ -136,7 +136,7 @@ describe("bad input", () => {
     expect(runCli(["generate", "--spec", "/nonexistent/spec.yaml"]).status).toBe(2);
     const unknown = runCli(["generate", "--frobnicate"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown argument/);
+    expect(unknown.stderr).toMatch(/Unknown option/);
   });
 });
 

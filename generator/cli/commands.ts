@@ -6,6 +6,7 @@ import { runCompare } from "./compare.js";
 import { runGenerate } from "./generate.js";
 import { runInit } from "./init.js";
 import { reportOptions, specOption } from "./report-options.js";
+import { usageMessage } from "./usage.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
 export type Parsed = { run?: () => Promise<number> } | { usageError: string };
@@ -16,60 +17,80 @@ export type Parsed = { run?: () => Promise<number> } | { usageError: string };
  */
 type Register = (y: Argv, select: (run: () => Promise<number>) => void) => Argv;
 
+const generateOptions = {
+  spec: specOption,
+  out: { type: "string", default: "generated", describe: "The output folder" },
+  check: {
+    type: "boolean",
+    default: false,
+    describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
+  },
+  strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+  "import-extension": {
+    choices: [".js", ".ts"] as const,
+    default: ".js" as const,
+    describe:
+      "The extension of imports between generated files: .js for tsc and bundlers, .ts to run the files as they are (Node 22.18+/24, Deno, Bun)",
+  },
+  ...reportOptions,
+} as const;
+
 const generate: Register = (y, select) =>
   y.command(
     ["generate", "$0"],
     "Generate TypeScript types, guards, operations and a client from an OpenAPI 3.0/3.1 document.",
     (c) =>
-      c.options({
-        spec: specOption,
-        out: { type: "string", default: "generated", describe: "The output folder" },
-        check: {
-          type: "boolean",
-          default: false,
-          describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
-        },
-        strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
-        "import-extension": {
-          choices: [".js", ".ts"] as const,
-          default: ".js" as const,
-          describe:
-            "The extension of imports between generated files: .js for tsc and bundlers, .ts to run the files as they are (Node 22.18+/24, Deno, Bun)",
-        },
-        ...reportOptions,
-      }),
+      c
+        .options(generateOptions)
+        .example("$0 generate", "spec/ (its one OpenAPI document) -> generated/")
+        .example("$0 generate --spec api/openapi.yaml --out src/api", "another spec and output folder")
+        .example("$0 generate --check", "in CI: exit 1 with the API changes and a diff when generated/ is not current")
+        .example("$0 generate --import-extension .ts", "imports that Node 22.18+/24, Deno and Bun run as they are"),
     (a) => select(() => runGenerate(a)),
   );
+
+const compareOptions = {
+  base: { type: "string", array: true, demandOption: true, describe: "The older spec (repeatable, as --spec)" },
+  spec: { ...specOption, describe: "The newer spec" },
+  ...reportOptions,
+} as const;
 
 const compare: Register = (y, select) =>
   y.command(
     "compare",
     "Compare two specs and print the API change report, without generating.",
     (c) =>
-      c.options({
-        base: { type: "string", array: true, demandOption: true, describe: "The older spec (repeatable, as --spec)" },
-        spec: { ...specOption, describe: "The newer spec" },
-        ...reportOptions,
-      }),
+      c
+        .options(compareOptions)
+        .example("$0 compare --base old.yaml --spec new.yaml", "the API changes from old.yaml to new.yaml")
+        .example("$0 compare --base old.yaml --spec new.yaml --fail-on breaking", "exit 1 only for breaking changes"),
     (a) => select(() => runCompare(a)),
   );
+
+const initOptions = {
+  spec: { type: "string", default: "spec", describe: "The folder for the spec" },
+  out: { type: "string", default: "generated", describe: "The output folder" },
+} as const;
 
 const init: Register = (y, select) =>
   y.command(
     "init",
     "Set up this project: an example spec in spec/ (if it has none), a generate script in package.json, and a first generation.",
-    (c) =>
-      c.options({
-        spec: { type: "string", default: "spec", describe: "The folder for the spec" },
-        out: { type: "string", default: "generated", describe: "The output folder" },
-      }),
+    (c) => c.options(initOptions).example("$0 init", "spec/ with an example, the generate script, generated/"),
     (a) => select(() => runInit(a)),
   );
 
 const COMMANDS: Register[] = [generate, compare, init];
 
+/** Each command's flags, for "did you mean" on a mistyped one. */
+const FLAGS: Record<string, string[]> = {
+  generate: Object.keys(generateOptions),
+  compare: Object.keys(compareOptions),
+  init: Object.keys(initOptions),
+};
+
 export async function parseCommandLine(argv: string[]): Promise<Parsed> {
-  let usageError: string | undefined;
+  const messages: string[] = [];
   let run: (() => Promise<number>) | undefined;
   const select = (command: () => Promise<number>): void => {
     run = command;
@@ -78,15 +99,16 @@ export async function parseCommandLine(argv: string[]): Promise<Parsed> {
   await y
     .epilogue("Exit codes: 0 success, 1 drift (--check), API changes (compare) or breaking changes (--fail-on breaking), 2 bad input.")
     .strict()
+    .recommendCommands()
     .fail((message, error) => {
       // Errors thrown by the command itself are internal errors, reported by the caller; these are usage errors.
       if (error) throw error;
-      usageError = message;
+      messages.push(message);
     })
     .help()
     // This package's version: yargs would look for the nearest package.json, which is the user's project.
     .version((JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version)
     .parseAsync();
-  if (usageError !== undefined) return { usageError };
+  if (messages.length > 0) return { usageError: usageMessage(messages, argv, FLAGS) };
   return run ? { run } : {};
 }
