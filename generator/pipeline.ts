@@ -60,10 +60,13 @@ export async function generate(
   format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
   formatWorker = true,
   emit: EmitOptions = DEFAULT_EMIT,
+  /** Told when each stage starts, with what it works on once that is known (for a progress line). */
+  onStage: (stage: Stage, counts?: Record<string, number>) => void = () => undefined,
 ): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
   const timed = <T>(stage: Stage, run: () => T): T => {
+    onStage(stage);
     const start = performance.now();
     const add = (): void => void (timings[stage] = (timings[stage] ?? 0) + performance.now() - start);
     const result = run();
@@ -81,13 +84,16 @@ export async function generate(
   );
   if (!analysis) return { ok: false, diagnostics, timings };
   const { api, names, model } = analysis;
+  const counts = { operation: api.operations.length, schema: api.schemas.length };
   const text = timed("emit", () => emitTextFiles(api, names, emit));
+  onStage("emit", counts);
   const formattingText = format(text);
   // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
   formattingText.catch(() => undefined);
   const { emitTypesFile } = await import("./emit/types-emit.js");
   const types = timed("emit", () => emitTypesFile(api, names));
   // Time spent waiting for prettier once everything is printed.
+  onStage("format", { file: text.length + 1 });
   const start = performance.now();
   const [formattedTypes, formattedText] = await Promise.all([format([types]), formattingText]);
   timings.format = performance.now() - start;

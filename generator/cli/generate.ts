@@ -16,6 +16,7 @@ import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
 import { EXIT, folderLabel, pathLabel, plural } from "./exit.js";
 import { rerunCommand } from "./invocation.js";
+import { createProgress } from "./progress.js";
 import { gate, type ReportArgs } from "./report-options.js";
 
 export interface GenerateArgs extends ReportArgs {
@@ -87,7 +88,10 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   if (!cache) startFormatting(specBytes(args.spec));
   const [{ generate }, { cachingFormatter }] = await Promise.all([import("../pipeline.js"), import("../format/cached.js")]);
   const record: FormatRecord = { unformatted: new Map(), segments: {} };
-  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache, emit);
+  const progress = createProgress();
+  const result = await generate(args.spec, cachingFormatter(args.out, cache, record), !cache, emit, (stage, counts) =>
+    progress.stage(stage, counts),
+  ).finally(() => progress.done());
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
