@@ -7,15 +7,15 @@
 /** The servers the spec lists, their variables at their defaults. `production` is the default. */
 export const environments = {
   production: "https://api.elevenlabs.io",
-
   us: "https://api.us.elevenlabs.io",
-
   euResidency: "https://api.eu.residency.elevenlabs.io",
-
   inResidency: "https://api.in.residency.elevenlabs.io",
 } as const;
 
 export type Environment = (typeof environments)[keyof typeof environments];
+
+/** Where requests go unless the options give `baseUrl` or `environment`: the spec's first server. */
+const defaultUrl = "https://api.elevenlabs.io";
 
 export interface ClientOptions {
   /** A base URL of your own, e.g. a proxy or a local mock; wins over `environment`. */
@@ -87,18 +87,8 @@ export class ApiError<Status extends number = number, Body = unknown> extends Cl
     const fields = { operation, status, method, url, body, headers, response };
     for (const [key, value] of Object.entries(fields)) Object.defineProperty(this, key, { value });
     const text = `${JSON.stringify(body)}`;
-    const lines = {
-      status,
-      operation,
-      request: `${method} ${url}`,
-      body: text.length > 200 ? `${text.slice(0, 200)}…` : text,
-    };
-    this.stack = `${this.stack}`.replace(
-      /$/m,
-      Object.entries(lines)
-        .map(([key, value]) => `\n    ${key}: ${value}`)
-        .join(""),
-    );
+    const lines = { status, operation, request: `${method} ${url}`, body: text.length > 200 ? `${text.slice(0, 200)}…` : text };
+    this.stack = `${this.stack}`.replace(/$/m, Object.entries(lines).map(([key, value]) => `\n    ${key}: ${value}`).join(""));
   }
   /** Bun's console prints errors its own way unless told. */
   [Symbol.for("nodejs.util.inspect.custom")](): string | undefined {
@@ -136,18 +126,8 @@ export class UnknownVariantError extends ClientError {
 }
 
 // Names on the prototypes, where `instanceof` finds the brand; a minifier that renames classes leaves strings be.
-for (const [name, type] of Object.entries({
-  AbortError,
-  ApiError,
-  NetworkError,
-  ParseError,
-  TimeoutError,
-  UnknownVariantError,
-}))
-  Object.defineProperties(type.prototype, {
-    name: { value: name, writable: true, configurable: true },
-    [brand]: { value: name },
-  });
+for (const [name, type] of Object.entries({ AbortError, ApiError, NetworkError, ParseError, TimeoutError, UnknownVariantError }))
+  Object.defineProperties(type.prototype, { name: { value: name, writable: true, configurable: true }, [brand]: { value: name } });
 
 /** Statuses a `4XX` response covers. */
 export type ClientErrorStatus =
@@ -251,6 +231,7 @@ export type ClientErrorStatus =
   | 497
   | 498
   | 499;
+
 /** Statuses a `5XX` response covers. */
 export type ServerErrorStatus =
   | 500
@@ -407,7 +388,7 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
   for (const [name, value] of Object.entries(op.headers ?? {}))
     if (value != null) headers.set(name, value as string);
   let url =
-    (options.baseUrl ?? options.environment ?? "https://api.elevenlabs.io").replace(/\/+$/, "") +
+    (options.baseUrl ?? options.environment ?? defaultUrl).replace(/\/+$/, "") +
     op.path +
     (op.query ?? "");
   if (op.auth) url = op.auth(options, headers, url);

@@ -1,6 +1,5 @@
 // Bundles the CLI into dist/ so `npm run generate` pays no TypeScript transpile per run. Code
-// splitting keeps the heavy stages (TypeScript via ts-morph, prettier) in chunks that a
-// `--check` with nothing to do never loads.
+// splitting keeps the stages in chunks that a `--check` with nothing to do never loads.
 //
 // The bundle is a function of its inputs, so a build whose inputs and output are both as the
 // last build recorded them (dist/.build.json) is skipped: `npm test` and every `npm run generate`
@@ -25,8 +24,9 @@ function digest(paths) {
   return hash.digest("hex");
 }
 
-// What esbuild reads: the sources, the compiler options it honours, the package type, and itself.
-const inputs = () => digest(["generator", "tsconfig.json", "package.json", "node_modules/esbuild/package.json"]);
+// What esbuild (and TypeScript, for the declaration file) reads: the sources, the compiler options it honours, the package type, and itself.
+const inputs = () =>
+  digest(["generator", "tsconfig.json", "package.json", "node_modules/esbuild/package.json", "node_modules/typescript/package.json"]);
 
 const recorded = existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {};
 const current = inputs();
@@ -34,7 +34,8 @@ if (process.argv.includes("--force") || recorded.inputs !== current || recorded.
   const { build } = await import("esbuild");
   rmSync("dist", { recursive: true, force: true });
   await build({
-    entryPoints: ["generator/cli.ts"],
+    // The CLI, and what a project's specforge.config.ts imports (`defineConfig` and the config's types).
+    entryPoints: { cli: "generator/bin.ts", public: "generator/public.ts" },
     outdir: "dist",
     bundle: true,
     splitting: true,
@@ -46,5 +47,17 @@ if (process.argv.includes("--force") || recorded.inputs !== current || recorded.
     logLevel: "warning",
     chunkNames: "chunks/[name]-[hash]",
   });
+  // The declaration file of the public module, so that `import { defineConfig } from "specforge"` is typed.
+  const ts = (await import("typescript")).default;
+  const emitted = ts
+    .createProgram(["generator/public.ts"], {
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: "dist",
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+    })
+    .emit();
+  if (emitted.emitSkipped) throw new Error("specforge build: dist/public.d.ts was not emitted");
   writeFileSync(RECORD, JSON.stringify({ inputs: current, output: digest(["dist"]) }) + "\n");
 }

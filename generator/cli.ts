@@ -1,5 +1,5 @@
-#!/usr/bin/env node
 import { hideBin } from "yargs/helpers";
+import { reportJson } from "./changes/render.js";
 import { EXIT } from "./cli/exit.js";
 import { parseCommandLine } from "./cli/commands.js";
 
@@ -9,6 +9,9 @@ export { EXIT } from "./cli/exit.js";
 export async function main(argv: string[]): Promise<number> {
   const parsed = await parseCommandLine(argv);
   if ("usageError" in parsed) {
+    // yargs gave up before parsing --format; a script that asked for JSON still gets one document.
+    if (argv.some((a, i) => a === "--format=json" || (a === "--format" && argv[i + 1] === "json")))
+      process.stdout.write(reportJson({ note: parsed.usageError }, { base: null, head: null }, []) + "\n");
     process.stderr.write(`specforge: ${parsed.usageError}\nRun with --help for usage.\n`);
     return EXIT.badInput;
   }

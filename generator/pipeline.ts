@@ -7,15 +7,34 @@ import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
 import { DEFAULT_EMIT, packageJsonFile, type EmitOptions } from "./emit/modules.js";
 import { emitTextFiles } from "./emit/text-emit.js";
+import { emitTypesFile } from "./emit/types-emit.js";
 import type { RenderedFile } from "./files.js";
-import { formatFiles, startFormatting } from "./format/prettier.js";
 import { buildIr } from "./ir/build.js";
 import type { Api } from "./ir/model.js";
 import { mergeDocuments } from "./ir/merge/merge.js";
+import { filterDocument, hasFilters, type Filters } from "./load/filter.js";
 import { loadInputs } from "./load/load-spec.js";
 import type { SpecSource } from "./load/source.js";
 import { planNames, type NameTable } from "./names/plan.js";
+import type { Naming } from "./public.js";
+import { isRecord } from "./records.js";
 import { validateDocument } from "./validate/document.js";
+
+/** What a run reads: the `--spec` inputs (merged when several), and which of their operations it keeps. */
+export interface Input {
+  specs: readonly string[];
+  filters?: Filters;
+  /** A config's hooks over the names chosen. */
+  naming?: Naming;
+  /** How the output is written (the extension of its imports). */
+  emit?: EmitOptions;
+}
+
+/** A spec path, several, or the whole input. */
+export type InputLike = string | readonly string[] | Input;
+
+const asInput = (input: InputLike): Input =>
+  typeof input === "string" ? { specs: [input] } : "specs" in input ? input : { specs: input as readonly string[] };
 
 export type Stage = "load" | "validate" | "merge" | "ir" | "names" | "model" | "emit" | "format";
 
@@ -46,20 +65,21 @@ const locator = (source: SpecSource, into: Diagnostic[]) => (d: DiagnosticInput)
   );
 };
 
+/** Files after the emit stage; the identity unless `--prettier` restyles them (format/prettier.ts). */
+export type Formatter = (files: RenderedFile[]) => Promise<RenderedFile[]>;
+
+const unformatted: Formatter = async (files) => files;
+
 /**
  * The one place that knows the order of the stages:
- * load -> validate -> IR -> names -> emit (handlebars, then ts-morph) -> format (prettier).
- * prettier formats the text half in a worker thread (large specs) while ts-morph prints on this one.
- * Errors stop the run after the stage that found them; warnings travel along. `format` is a
- * parameter so that tests can make the last stage fail and prove that nothing was written.
- * `formatWorker` is false when the caller expects little to format (it holds the last run's
- * formatted statements), so that no core is spent starting prettier on another thread.
+ * load -> validate -> (merge) -> IR -> names -> emit (print trees printed by print/, templates/) ->
+ * format (only with --prettier). Errors stop the run after the stage that found them; warnings
+ * travel along. `format` is a parameter so that `--prettier` can restyle the output and tests can
+ * make the last stage fail and prove that nothing was written.
  */
 export async function generate(
-  specPath: string | readonly string[],
-  format: (files: RenderedFile[]) => Promise<RenderedFile[]> = formatFiles,
-  formatWorker = true,
-  emit: EmitOptions = DEFAULT_EMIT,
+  specPath: InputLike,
+  format: Formatter = unformatted,
   /** Told when each stage starts, with what it works on once that is known (for a progress line). */
   onStage: (stage: Stage, counts?: Record<string, number>) => void = () => undefined,
 ): Promise<Generation> {
@@ -75,52 +95,64 @@ export async function generate(
     add();
     return result;
   };
-  // Workers load prettier while the later stages run.
-  const analysis = await analyzeWith(
-    specPath,
-    diagnostics,
-    timed,
-    formatWorker ? (source) => startFormatting(source.text.length) : undefined,
-  );
+  const analysis = await analyzeWith(specPath, diagnostics, timed);
   if (!analysis) return { ok: false, diagnostics, timings };
-  const { api, names, model } = analysis;
-  const counts = { operation: api.operations.length, schema: api.schemas.length };
-  const text = timed("emit", () => emitTextFiles(api, names, emit));
-  onStage("emit", counts);
-  const formattingText = format(text);
-  // Awaited below; this only keeps a failure that arrives before then from counting as unhandled.
-  formattingText.catch(() => undefined);
-  const { emitTypesFile } = await import("./emit/types-emit.js");
-  const types = timed("emit", () => emitTypesFile(api, names));
-  // Time spent waiting for prettier once everything is printed.
-  onStage("format", { file: text.length + 1 });
+  onStage("emit", { operation: analysis.api.operations.length, schema: analysis.api.schemas.length });
+  const files = await emitOutput(analysis, format, timed, timings, asInput(specPath).emit);
+  return { ok: true, files, api: analysis.api, model: analysis.model, diagnostics, timings };
+}
+
+/** emit -> format: the second half of `generate`, from an analysis (the watch mode keeps one). */
+export async function emitOutput(
+  { api, names, model }: Analysis,
+  format: Formatter = unformatted,
+  timed: Timer = (_stage, run) => run(),
+  timings: Generation["timings"] = {},
+  emit: EmitOptions = DEFAULT_EMIT,
+): Promise<RenderedFile[]> {
+  const emitted = timed("emit", () => [emitTypesFile(api, names), ...emitTextFiles(api, names, emit)]);
   const start = performance.now();
-  const [formattedTypes, formattedText] = await Promise.all([format([types]), formattingText]);
+  const files = await format(emitted);
   timings.format = performance.now() - start;
-  const files = [...formattedTypes, ...formattedText];
-  // Already deterministic JSON, so they skip prettier.
+  // Already deterministic JSON: never restyled.
   files.push(modelFile(model), packageJsonFile());
-  return { ok: true, files, api, model, diagnostics, timings };
+  return files;
 }
 
 type Timer = <T>(stage: Stage, run: () => T) => T;
 
-interface Analysis {
+export interface Analysis {
+  /** The document the IR was built from: the one input, or the inputs merged. */
   source: SpecSource;
+  /** Each input document, loaded (and filtered). */
+  inputs: SpecSource[];
   api: Api;
   names: NameTable;
   model: ApiModel;
 }
 
-/** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
-async function analyzeWith(
-  specPath: string | readonly string[],
+/** load -> filter: the documents of the inputs, each bundled (and converted from Swagger 2.0), with only the operations the filters keep. */
+export async function loadDocuments(
+  input: InputLike,
   diagnostics: Diagnostic[],
-  timed: Timer,
-  onLoaded?: (source: SpecSource) => void,
+  timed: Timer = (_stage, run) => run(),
+): Promise<SpecSource[]> {
+  const { specs, filters } = asInput(input);
+  const loaded = await timed("load", () => loadInputs(specs, diagnostics));
+  // Filtered before validation: what a filter leaves out cannot stop or warn the run.
+  return hasFilters(filters)
+    ? loaded.map((s) => (isRecord(s.document) ? { ...s, document: filterDocument(s.document, filters) } : s))
+    : loaded;
+}
+
+/** load -> validate -> (merge) -> IR -> names -> API model: the first half of `generate`, and all of `compare`. */
+export async function analyzeWith(
+  specPath: InputLike,
+  diagnostics: Diagnostic[],
+  timed: Timer = (_stage, run) => run(),
 ): Promise<Analysis | undefined> {
-  const paths = typeof specPath === "string" ? [specPath] : specPath;
-  const inputs = await timed("load", () => loadInputs(paths, diagnostics));
+  const { specs: paths, naming } = asInput(specPath);
+  const inputs = await loadDocuments(specPath, diagnostics, timed);
   if (inputs.length === 0 || hasErrors(diagnostics)) return undefined;
   const documents = timed("validate", () => inputs.map((input) => validateDocument(input.document, locator(input, diagnostics))));
   if (hasErrors(diagnostics) || !documents.every((d) => d !== undefined)) return undefined;
@@ -135,14 +167,13 @@ async function analyzeWith(
           ),
         );
   if (hasErrors(diagnostics)) return undefined;
-  onLoaded?.(source);
   const api = timed("ir", () => buildIr(source.document as Record<string, unknown>, locator(source, diagnostics)));
   if (hasErrors(diagnostics)) return undefined;
-  const names = timed("names", () => planNames(api));
+  const names = timed("names", () => planNames(api, naming));
   const model = timed("model", () => buildApiModel(api, names));
   const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
   if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();
-  return { source, api, names, model };
+  return { source, inputs, api, names, model };
 }
 
 /** How merged inputs are named (in the merged document's diagnostics): the folders and files given. */
@@ -156,7 +187,7 @@ function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
 }
 
 /** The API model of a spec, without generating code (`specforge compare`). */
-export async function analyze(specPath: string | readonly string[]): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
+export async function analyze(specPath: InputLike): Promise<{ model?: ApiModel; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const analysis = await analyzeWith(specPath, diagnostics, (_stage, run) => run());
   return analysis ? { model: analysis.model, diagnostics } : { diagnostics };

@@ -73,7 +73,7 @@ describe("generate --check prints the API change report before the drift", () =>
     });
     expect(report.changes).toContainEqual(JSON.parse(example("json")));
     // The fields docs/change-report.md documents, and no others.
-    expect(Object.keys(report)).toEqual(["version", "base", "head", "summary", "operations", "schemas", "changes"]);
+    expect(Object.keys(report)).toEqual(["version", "base", "head", "summary", "operations", "schemas", "changes", "diagnostics"]);
     const documented = ["kind", "severity", "breaking", "direction", "pointer", "identifier", "member", "operation", "schema", "message"];
     for (const change of report.changes) expect(documented).toEqual(expect.arrayContaining(Object.keys(change)));
     expect(result.stderr).toContain("changed generated/types.ts");
@@ -170,5 +170,36 @@ describe("the GitHub Actions job of docs/change-report.md", () => {
     expect(breaking.status).toBe(1);
     expect(breaking.summary).toContain("breaking     EnvironmentVariableResponse.workspace_id: property is now optional");
     expect(run(edited("nonBreaking")).status).toBe(0);
+  });
+});
+
+describe("--format json on exit 2 still prints one JSON document, with the diagnostics", () => {
+  it("compare with a spec it cannot read", () => {
+    const dir = edited();
+    const result = runCli(["compare", "--base", "missing.yaml", "--format", "json"], { cwd: dir });
+    expect(result.status).toBe(2);
+    const document = JSON.parse(result.stdout);
+    expect(document).toMatchObject({ version: 1, base: "missing.yaml", head: "spec", summary: null, changes: [] });
+    expect(document.diagnostics).toEqual([expect.objectContaining({ code: "E_SPEC_NOT_FOUND", severity: "error", file: "missing.yaml" })]);
+    expect(result.stderr).toContain("E_SPEC_NOT_FOUND");
+  });
+
+  it("generate --check with a spec that has errors, leaving the output as it was", () => {
+    const dir = edited();
+    const before = snapshotTree(join(dir, "generated"));
+    writeFileSync(join(dir, SPEC_FILE), "openapi: 3.1.0\ninfo: [unclosed\n");
+    const result = runCli(["generate", "--check", "--format", "json"], { cwd: dir });
+    expect(result.status).toBe(2);
+    const document = JSON.parse(result.stdout);
+    expect(document).toMatchObject({ base: null, summary: null, changes: [], note: expect.stringContaining("errors") });
+    expect(document.diagnostics.length).toBeGreaterThan(0);
+    expect(document.diagnostics.every((d: { file: string }) => d.file.endsWith(".yaml"))).toBe(true);
+    expect(snapshotTree(join(dir, "generated"))).toEqual(before);
+  });
+
+  it("a usage error", () => {
+    const result = runCli(["compare", "--format", "json"]);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ summary: null, changes: [], diagnostics: [], note: expect.stringContaining("base") });
   });
 });

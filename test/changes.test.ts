@@ -176,6 +176,7 @@ describe("operations", () => {
     expect(report.changes.map((c) => [c.kind, c.severity])).toEqual([
       ["operation-moved", "non-breaking"],
       ["function-renamed", "breaking"],
+      ["client-method-moved", "breaking"],
     ]);
   });
 

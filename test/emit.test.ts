@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { TypeNode } from "../generator/ir/model.js";
 import type { NameTable } from "../generator/names/plan.js";
 import { checkExpression } from "../generator/emit/types/checks.js";
-import { typeText } from "../generator/emit/types/type-text.js";
+import { typeTree } from "../generator/emit/types/type-tree.js";
+import { printDoc } from "../generator/print/doc.js";
+import { exprDoc } from "../generator/print/expressions.js";
+import { id } from "../generator/print/tree.js";
+import { typeDoc } from "../generator/print/types.js";
 import { ts } from "./support/compile.js";
 
 const names: NameTable = {
@@ -14,12 +18,17 @@ const pet: TypeNode = { kind: "ref", target: "/components/schemas/Pet" };
 const str: TypeNode = { kind: "string" };
 const nul: TypeNode = { kind: "null" };
 
+/** A type as printed, on one line when it fits. */
+const typeText = (node: TypeNode, table: NameTable): string => printDoc(typeDoc(typeTree(node, table)));
+/** A check as printed, on one line when it fits. */
+const check = (node: TypeNode, value: string): string => printDoc(exprDoc(checkExpression(node, id(value), names)));
+
 describe("typeText", () => {
   it.each<[string, TypeNode, string]>([
     ["unknown, never any", { kind: "unknown" }, "unknown"],
     ["integer", { kind: "integer" }, "number"],
     ["binary", { kind: "binary" }, "Blob"],
-    ["string literal, escaped", { kind: "literal", value: 'a"b*/' }, '"a\\"b*/"'],
+    ["string literal, escaped, in the quotes that need fewer escapes", { kind: "literal", value: 'a"b*/' }, "'a\"b*/'"],
     ["null literal", { kind: "literal", value: null }, "null"],
     ["ref by planned name", pet, "Pet"],
     ["nullable", { kind: "union", members: [str, nul] }, "string | null"],
@@ -35,7 +44,7 @@ describe("typeText", () => {
     [
       "documented property, one per line",
       { kind: "object", properties: [{ name: "a", type: str, required: true, doc: { description: "The a." }, pointer: "" }] },
-      "{\n/** The a. */\na: string;\n}",
+      "{\n  /** The a. */\n  a: string;\n}",
     ],
     [
       "intersection alone in a union",
@@ -61,7 +70,7 @@ describe("checkExpression", () => {
       { kind: "object", properties: [{ name: "x-y", type: { kind: "unknown" }, required: true, doc: {}, pointer: "" }] },
       'isRecord(v) && "x-y" in v',
     ],
-  ])("%s", (_label, node, expected) => expect(checkExpression(node, "v", names)).toBe(expected));
+  ])("%s", (_label, node, expected) => expect(check(node, "v")).toBe(expected));
 
   it("checks behave at run time", () => {
     const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -74,14 +83,14 @@ describe("checkExpression", () => {
       ],
       additional: { kind: "number" },
     };
-    const js = ts.transpileModule(`return ${checkExpression(node, "v", names)};`, {}).outputText;
-    const check = new Function("isRecord", "v", js) as (r: typeof isRecord, v: unknown) => boolean;
-    expect(check(isRecord, { kind: "cat" })).toBe(true);
-    expect(check(isRecord, { kind: "cat", tags: ["a"], extra: 1 })).toBe(true);
-    expect(check(isRecord, { kind: "cat", extra: "x" })).toBe(false);
-    expect(check(isRecord, { kind: "dog" })).toBe(false);
-    expect(check(isRecord, { kind: "cat", tags: [1] })).toBe(false);
-    expect(check(isRecord, { kind: "cat", tags: undefined })).toBe(false);
-    expect(check(isRecord, [])).toBe(false);
+    const js = ts.transpileModule(`return ${check(node, "v")};`, {}).outputText;
+    const run = new Function("isRecord", "v", js) as (r: typeof isRecord, v: unknown) => boolean;
+    expect(run(isRecord, { kind: "cat" })).toBe(true);
+    expect(run(isRecord, { kind: "cat", tags: ["a"], extra: 1 })).toBe(true);
+    expect(run(isRecord, { kind: "cat", extra: "x" })).toBe(false);
+    expect(run(isRecord, { kind: "dog" })).toBe(false);
+    expect(run(isRecord, { kind: "cat", tags: [1] })).toBe(false);
+    expect(run(isRecord, { kind: "cat", tags: undefined })).toBe(false);
+    expect(run(isRecord, [])).toBe(false);
   });
 });

@@ -49,12 +49,13 @@ describe("walkers over type nodes", () => {
     });
     expect([...errors.keys()].sort()).toEqual([
       "generator/changes/snapshot.ts",
-      "generator/changes/types-diff.ts",
+      "generator/changes/structure.ts",
       "generator/changes/usage.ts",
       "generator/emit/types/checks.ts",
       "generator/emit/types/type-text.ts",
       "generator/ir/directions.ts",
       "generator/ir/flatten.ts",
+      "generator/ir/merge/canonical.ts",
       "generator/ir/walk.ts",
     ]);
   });

@@ -53,7 +53,8 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
         written.push(path);
       }
     }
-  });
+    // 171 whole generations, each checked by prettier: minutes on a loaded 2-core machine.
+  }, 300_000);
 
   it("refuses exactly the invalid specs and the non-root fragment, each with the expected code", () => {
     expect(Object.fromEntries([...refused].map(([fixture, codes]) => [fixture, codes.join(",")]))).toEqual(REFUSED);

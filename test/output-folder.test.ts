@@ -102,13 +102,13 @@ describe("nothing is written outside the output folder", () => {
     expect(readdirSync(dir).sort()).toEqual(["out", "spec"]);
   });
 
-  it("keeps the run cache in the node_modules of the project holding the output, not the current folder's", () => {
+  it("writes nothing into node_modules either, the project's or the current folder's", () => {
     const dir = scratchProject();
     mkdirSync(join(dir, "node_modules"));
     const elsewhere = mkdtempSync(join(tmpdir(), "specforge-cwd-"));
     mkdirSync(join(elsewhere, "node_modules"));
     expect(runCli(["generate", "--spec", join(dir, "spec"), "--out", join(dir, "src", "api")], { cwd: elsewhere }).status).toBe(0);
-    expect(readdirSync(join(dir, "node_modules", ".cache", "specforge"))).toHaveLength(1);
+    expect(readdirSync(join(dir, "node_modules"))).toEqual([]);
     expect(readdirSync(join(elsewhere, "node_modules"))).toEqual([]);
   });
 });

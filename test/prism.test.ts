@@ -3,20 +3,19 @@
 // its `sl-violations` response header. Arguments are built from the spec: the required parameters
 // and a minimal valid body or upload. Only violations located in the request judge the client.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../generator/pipeline.js";
-import { succeeded } from "./support/pipeline.js";
+import { generatedOnce } from "./support/generations.js";
+import { irOf } from "./support/pipeline.js";
 import type { Api } from "../generator/ir/model.js";
-import { planNames } from "../generator/names/plan.js";
+import type { NameTable } from "../generator/names/plan.js";
 import { closedPort } from "./support/http-server.js";
 import { ROOT } from "./support/paths.js";
 import { Sampler } from "./support/sample.js";
 
 const SPEC = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
-const OUT = join(ROOT, ".tmp", "prism-elevenlabs");
 const present = existsSync(SPEC);
 if (!present)
   console.warn(`\n!!!!! SKIPPED: test/prism.test.ts needs ${SPEC}, which is absent. Prism did NOT check any operation. !!!!!\n`);
@@ -58,6 +57,7 @@ function violationsOf(header: string | null): Violation[] {
 let prism: ChildProcess | undefined;
 let baseUrl = "";
 let api: Api;
+let names: NameTable;
 let client: Record<string, unknown>;
 
 async function waitForPrism(url: string, deadline: number): Promise<void> {
@@ -74,14 +74,6 @@ async function waitForPrism(url: string, deadline: number): Promise<void> {
 
 beforeAll(async () => {
   if (!present) return;
-  const result = succeeded(await generate(SPEC));
-  api = result.api;
-  rmSync(OUT, { recursive: true, force: true });
-  for (const file of result.files) {
-    mkdirSync(dirname(join(OUT, file.path)), { recursive: true });
-    writeFileSync(join(OUT, file.path), file.content);
-  }
-  client = (await import(pathToFileURL(join(OUT, "index.ts")).href)) as Record<string, unknown>;
   const port = await closedPort();
   prism = spawn(
     process.execPath,
@@ -91,8 +83,15 @@ beforeAll(async () => {
     },
   );
   baseUrl = `http://127.0.0.1:${port}`;
+  // Prism starts in its own process while the client is generated (or found) here.
+  // The CLI's output, shared with the other tests of the full API (test/support/generations.ts);
+  // the IR of the same spec says what each operation needs.
+  const generated = generatedOnce(SPEC);
+  expect(generated.status, generated.stderr).toBe(0);
+  ({ api, names } = irOf(JSON.parse(readFileSync(SPEC, "utf8")) as Record<string, unknown>));
+  client = (await import(pathToFileURL(join(generated.out, "index.ts")).href)) as Record<string, unknown>;
   await waitForPrism(baseUrl, Date.now() + 90_000);
-}, 180_000);
+}, 600_000);
 
 afterAll(() => {
   prism?.kill();
@@ -102,7 +101,6 @@ describe.skipIf(!present)("Prism validates every request of the full ElevenLabs 
   it("all 208 operations, arguments built from the spec, no request violation", async () => {
     const root = JSON.parse(readFileSync(SPEC, "utf8")) as Record<string, unknown>;
     const sampler = new Sampler(root);
-    const names = planNames(api);
     const at = (pointer: string): unknown => sampler.resolve({ $ref: `#${pointer}` });
     const failures: string[] = [];
     let checked = 0;

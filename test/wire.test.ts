@@ -1,7 +1,7 @@
 // Every wire shape of issue 4, end to end: the client generated from test/fixtures/wire.yaml
 // (committed in test/wire-client/) against a real node:http server on 127.0.0.1. For each shape
 // the server checks the exact bytes it received and the test checks what the client returned.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach, vi } from "vitest";
 import {
   ApiError,
   createClient,
@@ -25,7 +25,7 @@ import {
   submitFileForm,
   uploadFile,
 } from "./wire-client/index.js";
-import { sendJson, startServer, type RecordedRequest, type TestServer } from "./support/http-server.js";
+import { nodeFetch, sendJson, startServer, type RecordedRequest, type TestServer } from "./support/http-server.js";
 import type { ServerResponse } from "node:http";
 
 const ITEM = { id: "i1", name: 'Ünïcødé "quoted"', tags: ["a"] };
@@ -311,6 +311,20 @@ describe("responses", () => {
 });
 
 describe("retries", () => {
+  // The client waits on vitest's fake clock, which jumps to each timer it sets: the waits are the
+  // runtime's own arithmetic (the server records them with the same clock), taken in no time.
+  // Requests go through nodeFetch, which sets no timers; timeoutMs: 0 leaves the backoff the only
+  // timer, so that the jump never lands on a request timeout.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: new Date("2026-01-01T00:00:00Z") });
+    vi.setTimerTickMode("nextTimerAsync");
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+  const on = (url: string) => ({ baseUrl: url, fetch: nodeFetch, timeoutMs: 0 });
+
   /** A route that answers `statuses` in turn (then 200), recording when each request came. */
   const sequence = (statuses: number[], headers: Record<string, string> = {}) => {
     const times: number[] = [];
@@ -330,52 +344,54 @@ describe("retries", () => {
     return { ...s, url: local.url(name), close: () => local.close() };
   };
 
+  /** The waits between consecutive requests, in milliseconds. */
+  const gaps = (times: number[]): number[] => times.slice(1).map((t, i) => t - times[i]!);
+
   it("a GET is retried after 503, 429 and 408, twice by default, with 0.25-0.5 s then 0.5-1 s backoff", async () => {
+    const jitter = vi.spyOn(Math, "random").mockReturnValue(0);
     const s = await routed("busy", [503, 429]);
-    expect(await getItemsPart(partParams, { baseUrl: s.url })).toStrictEqual(ITEM);
-    expect(s.times).toHaveLength(3);
-    const [a = 0, b = 0, c = 0] = s.times;
-    expect(b - a).toBeGreaterThanOrEqual(240);
-    expect(b - a).toBeLessThan(900);
-    expect(c - b).toBeGreaterThanOrEqual(490);
+    expect(await getItemsPart(partParams, on(s.url))).toStrictEqual(ITEM);
+    expect(gaps(s.times)).toStrictEqual([250, 500]);
     await s.close();
-    const timeout = await routed("timeout", [408]);
-    await getItemsPart(partParams, { baseUrl: timeout.url });
-    expect(timeout.times).toHaveLength(2);
+    // The jitter's other end: just under twice the base (timers count whole milliseconds).
+    jitter.mockReturnValue(0.999);
+    const timeout = await routed("timeout", [408, 503, 503]);
+    await rejection(getItemsPart(partParams, on(timeout.url)));
+    expect(gaps(timeout.times)).toStrictEqual([499, 999]);
     await timeout.close();
   });
 
   it("gives up after maxRetries and throws the last error; 400 is not retried", async () => {
     const s = await routed("down", [503, 503, 503, 503]);
-    const e = await rejection(getItemsPart(partParams, { baseUrl: s.url, maxRetries: 1 }));
+    const e = await rejection(getItemsPart(partParams, { ...on(s.url), maxRetries: 1 }));
     expect(e).toBeInstanceOf(ApiError);
     expect(s.times).toHaveLength(2);
     await s.close();
     const bad = await routed("bad", [400]);
-    await rejection(getItemsPart(partParams, { baseUrl: bad.url }));
+    await rejection(getItemsPart(partParams, on(bad.url)));
     expect(bad.times).toHaveLength(1);
     await bad.close();
   });
 
   it("honours Retry-After in seconds and as an HTTP date", async () => {
-    const seconds = await routed("seconds", [503], { "retry-after": "1" });
-    await getItemsPart(partParams, { baseUrl: seconds.url });
-    expect(seconds.times[1]! - seconds.times[0]!).toBeGreaterThanOrEqual(990);
+    const seconds = await routed("seconds", [503], { "retry-after": "3" });
+    await getItemsPart(partParams, on(seconds.url));
+    expect(gaps(seconds.times)).toStrictEqual([3000]);
     await seconds.close();
     const date = await routed("date", [429], { "retry-after": new Date(Date.now() + 2000).toUTCString() });
-    await getItemsPart(partParams, { baseUrl: date.url });
-    // HTTP dates have whole seconds: the wait is between 1 and 2 s.
-    expect(date.times[1]! - date.times[0]!).toBeGreaterThanOrEqual(990);
+    await getItemsPart(partParams, on(date.url));
+    // The clock started on a whole second and the date is read on arrival, so the wait is exact.
+    expect(gaps(date.times)).toStrictEqual([2000]);
     await date.close();
   });
 
   it("POST is not retried unless the call says it is idempotent", async () => {
     const once = await routed("post", [503]);
-    await rejection(createItem({ body: ITEM }, { baseUrl: once.url }));
+    await rejection(createItem({ body: ITEM }, on(once.url)));
     expect(once.times).toHaveLength(1);
     await once.close();
     const opted = await routed("post-opted", [503]);
-    expect(await createItem({ body: ITEM }, { baseUrl: opted.url, idempotent: true })).toStrictEqual(ITEM);
+    expect(await createItem({ body: ITEM }, { ...on(opted.url), idempotent: true })).toStrictEqual(ITEM);
     expect(opted.times).toHaveLength(2);
     await opted.close();
   });
@@ -385,14 +401,14 @@ describe("retries", () => {
     const flaky = async (request: Request): Promise<Response> => {
       calls++;
       if (calls < 3) throw new TypeError("fetch failed");
-      return fetch(request);
+      return nodeFetch(request);
     };
-    expect(await getItemsPart(partParams, { baseUrl: server.origin, fetch: flaky })).toStrictEqual(ITEM);
+    expect(await getItemsPart(partParams, { ...on(server.origin), fetch: flaky })).toStrictEqual(ITEM);
     expect(calls).toBe(3);
     const down = async (): Promise<Response> => {
       throw new TypeError("fetch failed");
     };
-    expect(await rejection(getItemsPart(partParams, { baseUrl: server.origin, fetch: down, maxRetries: 1 }))).toBeInstanceOf(NetworkError);
+    expect(await rejection(getItemsPart(partParams, { ...on(server.origin), fetch: down, maxRetries: 1 }))).toBeInstanceOf(NetworkError);
   });
 });
 

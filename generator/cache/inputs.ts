@@ -3,12 +3,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasFilters, type Filters } from "../load/filter.js";
 
 /**
  * Fingerprints of what a generation depends on. They let `--check` answer from the output's
  * recorded fingerprint, and the run cache tell stale entries, so each must change whenever the
  * output could: a missed input would let `--check` pass over drift.
  */
+
+export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
 
 /** The folder holding this package's package.json, found upward from this module (source or dist/ bundle). */
 export function packageRoot(): string {
@@ -89,13 +92,16 @@ const refersToFiles = (text: string): boolean => [...text.matchAll(REF_TARGETS)]
 /**
  * The spec: its bytes (not its name or place: the output does not depend on them), or for a
  * folder, the bytes of its spec and page files. When a file refers to other files, their names
- * matter and every such file of the folder is hashed with its path. Several inputs: each of them. Undefined when that would not
- * cover it: a reference leaves the folder, or the spec cannot be read. Then `--check` always generates.
+ * matter and every such file of the folder is hashed with its path. Several inputs: each of them;
+ * and the filters. Undefined when that would not cover it: a reference leaves the folder, or the
+ * spec cannot be read. Then `--check` always generates.
  */
-export function specFingerprint(specs: string | readonly string[]): string | undefined {
+export function specFingerprint(specs: string | readonly string[], filters?: Filters): string | undefined {
   const list = typeof specs === "string" ? [specs] : specs;
   const parts = list.map(oneSpecFingerprint);
   if (parts.some((p) => p === undefined)) return undefined;
+  // Filters change the output as much as the spec does.
+  if (hasFilters(filters)) parts.push(JSON.stringify(filters));
   return parts.length === 1 ? parts[0] : createHash("sha256").update(parts.join("\0")).digest("hex");
 }
 

@@ -9,15 +9,20 @@ const same = (severity: Severity): Rule => ({ request: severity, response: sever
  * data flows. The client writes requests, so a request type may widen but not narrow; it reads
  * responses, so a response type may narrow but not widen. A new enum value or variant in a
  * response is a "notice": code compiles, but an exhaustive `switch` or `match` meets a value it
- * has no case for (and a removed one leaves a case the compiler calls unreachable).
+ * has no case for (and a removed one leaves a case the compiler calls unreachable). A value or
+ * variant counts as such only beside others of its sort (an enum value among values of its type,
+ * an object among at least two objects); anything else a response gains is a widening, which
+ * code written for the old type does not compile against (`string` -> `Model | string`).
  */
 export const RULES = {
   "operation-added": same("non-breaking"),
   "operation-removed": same("breaking"),
   /** The path changed but the generated function kept its name and signature. */
   "operation-moved": same("non-breaking"),
-  /** The generated function or client method got another name (an operationId or SDK name changed). */
+  /** The generated standalone function got another name (an operationId or SDK name changed). */
   "function-renamed": same("breaking"),
+  /** The method moved on the generated client (`client.a.get` -> `client.a.b.get`), whatever the function's name. */
+  "client-method-moved": same("breaking"),
   "operation-deprecated": same("non-breaking"),
   "parameter-added": same("non-breaking"),
   "required-parameter-added": same("breaking"),
@@ -29,7 +34,10 @@ export const RULES = {
   "body-removed": same("breaking"),
   "body-now-required": same("breaking"),
   "body-now-optional": same("non-breaking"),
+  /** Another media type read or sent the same way (`application/json` -> `application/problem+json`). */
   "media-type-changed": same("non-breaking"),
+  /** The function reads its result another way (JSON, text, a Blob, a stream): its result type changes, or what it holds. */
+  "response-reading-changed": same("breaking"),
   "response-added": same("notice"),
   "response-removed": same("notice"),
   "schema-added": same("non-breaking"),

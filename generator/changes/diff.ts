@@ -1,7 +1,8 @@
 import { classify } from "./classify.js";
 import type { ApiChange, ApiModel, ChangeReport, OperationModel } from "./model.js";
 import { diffOperation } from "./operations-diff.js";
-import { diffTypes, own, type Emit } from "./types-diff.js";
+import { own, type Compare, type Emit } from "./site.js";
+import { diffTypes } from "./types-diff.js";
 import { schemaDirections } from "./usage.js";
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -28,6 +29,7 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
     const severity = classify(kind, site.direction);
     changes.push({ kind, severity, breaking: severity === "breaking", ...site, message });
   };
+  const cx: Compare = { emit, models: { base: base.schemas, head: head.schemas }, open: new Set() };
   const report: ChangeReport = {
     operations: { added: [], removed: [], moved: [], changed: [] },
     schemas: { added: [], removed: [], changed: [] },
@@ -63,7 +65,7 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
       { direction: "both", identifier: now.function, member: "", pointer: now.pointer, operation: to },
       `moved from ${from}`,
     );
-    diffOperation(to, was, now, emit);
+    diffOperation(to, was, now, cx);
   }
   for (const key of added) {
     const now = head.operations[key]!;
@@ -75,7 +77,7 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
     );
   }
   for (const key of headOps.filter((k) => Object.hasOwn(base.operations, k))) {
-    changed(report.operations.changed, key, () => diffOperation(key, base.operations[key]!, head.operations[key]!, emit));
+    changed(report.operations.changed, key, () => diffOperation(key, base.operations[key]!, head.operations[key]!, cx));
   }
 
   const directionOf = schemaDirections([base, head]);
@@ -99,7 +101,7 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
     } else {
       changed(report.schemas.changed, name, () => {
         if (was.identifier !== now.identifier) emit("type-renamed", site, `the generated type ${was.identifier} is now ${now.identifier}`);
-        diffTypes(was.type, now.type, site, emit);
+        diffTypes(was.type, now.type, site, cx);
       });
     }
   }

@@ -2,12 +2,12 @@
  * The two data shapes of the change report: the API model recorded next to the generated code
  * (what a later run compares against), and the report of changes between two such models.
  */
-import type { Literal } from "../ir/model.js";
+import type { Literal, ResponseReading } from "../ir/model.js";
 import type { PrimitiveKind } from "../ir/walk.js";
 import type { ChangeKind } from "./classify.js";
 
 /** Bumped when the recorded model changes shape; a model of another format is not compared. */
-export const API_MODEL_FORMAT = 1;
+export const API_MODEL_FORMAT = 2;
 
 /**
  * A type as a client of the generated code sees it: the IR's TypeNode without documentation,
@@ -79,6 +79,8 @@ export interface OperationModel {
   body?: { mediaType: string; required: boolean; type: TypeModel; pointer: string };
   /** Keyed by status (`200`, `4XX`, `default`). */
   responses: Record<string, { mediaType?: string; type?: TypeModel; pointer: string }>;
+  /** How the function reads a success body (parsed JSON, text, a Blob, a stream...): it decides the function's result type. */
+  reading: ResponseReading;
 }
 
 export interface SchemaModel {
@@ -86,6 +88,14 @@ export interface SchemaModel {
   identifier: string;
   pointer: string;
   type: TypeModel;
+}
+
+export type Schemas = Record<string, SchemaModel>;
+
+/** The component schemas of the older (`base`) and the newer (`head`) model: references resolve in their own side. */
+export interface Models {
+  base: Schemas;
+  head: Schemas;
 }
 
 export interface ApiModel {

@@ -1,24 +1,22 @@
 import type { OperationModel } from "./model.js";
-import { diffTypes, memberPath, own, type Emit, type Site } from "./types-diff.js";
-
-const isSuccess = (status: string): boolean => /^2/.test(status);
+import { diffResponses } from "./responses-diff.js";
+import { own, type Compare, type SiteOf } from "./site.js";
+import { diffTypes } from "./types-diff.js";
 
 /** Parameters, body and responses of one operation; `key` is the newer `<METHOD> <path>`. */
-export function diffOperation(key: string, before: OperationModel, after: OperationModel, emit: Emit): void {
-  const site = (identifier: string, member: string, pointer: string, direction: Site["direction"]): Site => ({
+export function diffOperation(key: string, before: OperationModel, after: OperationModel, cx: Compare): void {
+  const { emit } = cx;
+  const site: SiteOf = (identifier, member, pointer, direction) => ({
     direction,
     identifier,
     member,
     pointer,
     operation: key,
   });
-  if (before.function !== after.function || before.client !== after.client) {
-    emit(
-      "function-renamed",
-      site(after.function, "", after.pointer, "both"),
-      `was ${before.function} (client.${before.client}), now ${after.function} (client.${after.client})`,
-    );
-  }
+  if (before.function !== after.function)
+    emit("function-renamed", site(after.function, "", after.pointer, "both"), `was ${before.function}, now ${after.function}`);
+  if (before.client !== after.client)
+    emit("client-method-moved", site(after.function, "", after.pointer, "both"), `was client.${before.client}, now client.${after.client}`);
   if (!before.deprecated && after.deprecated)
     emit("operation-deprecated", site(after.function, "", after.pointer, "both"), "now deprecated");
 
@@ -37,7 +35,7 @@ export function diffOperation(key: string, before: OperationModel, after: Operat
     else {
       if (p.required && !q.required) emit("parameter-now-optional", at, "parameter is now optional");
       if (!p.required && q.required) emit("parameter-now-required", at, "parameter is now required");
-      diffTypes(p.type, q.type, at, emit);
+      diffTypes(p.type, q.type, at, cx);
     }
   }
 
@@ -51,22 +49,8 @@ export function diffOperation(key: string, before: OperationModel, after: Operat
     if (b.required && !a.required) emit("body-now-optional", bodyAt, "the body is now optional");
     if (!b.required && a.required) emit("body-now-required", bodyAt, "the body is now required");
     if (b.mediaType !== a.mediaType) emit("media-type-changed", bodyAt, `sent as ${a.mediaType}, was ${b.mediaType}`);
-    diffTypes(b.type, a.type, bodyAt, emit);
+    diffTypes(b.type, a.type, bodyAt, cx);
   }
 
-  const statuses = [...new Set([...Object.keys(before.responses), ...Object.keys(after.responses)])].sort();
-  for (const status of statuses) {
-    const r = own(before.responses, status);
-    const s = own(after.responses, status);
-    // A success body is the function's result; any other status is a member of the error type.
-    const at = site(isSuccess(status) ? after.function : after.errorType, memberPath("", `[${status}]`), (s ?? r)!.pointer, "response");
-    if (!r) emit("response-added", at, `new ${status} response`);
-    else if (!s) emit("response-removed", at, `${status} response removed`);
-    else {
-      if (r.mediaType !== s.mediaType)
-        emit("media-type-changed", at, `answered as ${s.mediaType ?? "no content"}, was ${r.mediaType ?? "no content"}`);
-      if (r.type && s.type) diffTypes(r.type, s.type, at, emit);
-      else if (r.type || s.type) emit("type-changed", at, s.type ? "now has a body" : "no longer has a body");
-    }
-  }
+  diffResponses(before, after, site, cx);
 }

@@ -25,19 +25,28 @@ const sortedKeys = (value: unknown): unknown =>
  * emit/header.ts). One operation or schema per line keeps the file compact and its git diffs
  * readable: a changed schema is one changed line.
  */
-export function modelFile(model: ApiModel): RenderedFile {
-  const sorted = sortedKeys(model) as Record<string, unknown>;
-  const lines = [`{`, `  "//": ${JSON.stringify(JSON_HEADER)},`];
-  for (const [key, value] of Object.entries(sorted)) {
+export function modelFile(model: ApiModel, lines: WeakMap<object, string> = new WeakMap()): RenderedFile {
+  const output = [`{`, `  "//": ${JSON.stringify(JSON_HEADER)},`];
+  // An entry's line, kept by `lines` while the same entry object stays in the model (watch mode).
+  const line = (entry: unknown): string => {
+    if (!isRecord(entry)) return JSON.stringify(sortedKeys(entry));
+    let text = lines.get(entry);
+    if (text === undefined) lines.set(entry, (text = JSON.stringify(sortedKeys(entry))));
+    return text;
+  };
+  for (const key of Object.keys(model).sort()) {
+    const value = (model as unknown as Record<string, unknown>)[key];
     if (!isRecord(value)) {
-      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+      output.push(`  ${JSON.stringify(key)}: ${JSON.stringify(sortedKeys(value))},`);
       continue;
     }
-    const entries = Object.entries(value).map(([name, entry]) => `    ${JSON.stringify(name)}: ${JSON.stringify(entry)}`);
-    lines.push(entries.length === 0 ? `  ${JSON.stringify(key)}: {},` : `  ${JSON.stringify(key)}: {\n${entries.join(",\n")}\n  },`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((name) => `    ${JSON.stringify(name)}: ${line(value[name])}`);
+    output.push(entries.length === 0 ? `  ${JSON.stringify(key)}: {},` : `  ${JSON.stringify(key)}: {\n${entries.join(",\n")}\n  },`);
   }
-  lines[lines.length - 1] = lines.at(-1)!.replace(/,$/, "");
-  return { path: MODEL_FILE, content: `${lines.join("\n")}\n}\n` };
+  output[output.length - 1] = output.at(-1)!.replace(/,$/, "");
+  return { path: MODEL_FILE, content: `${output.join("\n")}\n}\n` };
 }
 
 export type Recorded = { model: ApiModel } | { missing: string } | { unreadable: string };

@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics.js";
 import type { ApiChange, ChangeReport, Severity } from "./model.js";
 
 /** Bumped when the JSON report changes shape. */
@@ -26,18 +27,28 @@ function summary(report: ChangeReport) {
   };
 }
 
-/** The `--format json` document; docs/change-report.md documents every field. */
-export function reportJson(report: ChangeReport | undefined, sides: Sides, note?: string): string {
-  const body = report
-    ? {
-        version: REPORT_VERSION,
-        ...sides,
-        summary: summary(report),
-        operations: report.operations,
-        schemas: report.schemas,
-        changes: report.changes,
-      }
-    : { version: REPORT_VERSION, base: null, head: sides.head, note, summary: null, changes: [] };
+/**
+ * The `--format json` document; docs/change-report.md documents every field. Without a report
+ * (nothing recorded yet, or a spec that could not be read: exit 2), `summary` is null and `note`
+ * says why. `diagnostics` are the spec's problems, also printed on stderr for people.
+ */
+export function reportJson(
+  outcome: { report: ChangeReport } | { note: string },
+  sides: { base: string | null; head: string | null },
+  diagnostics: readonly Diagnostic[],
+): string {
+  const body =
+    "report" in outcome
+      ? {
+          version: REPORT_VERSION,
+          ...sides,
+          summary: summary(outcome.report),
+          operations: outcome.report.operations,
+          schemas: outcome.report.schemas,
+          changes: outcome.report.changes,
+          diagnostics,
+        }
+      : { version: REPORT_VERSION, ...sides, note: outcome.note, summary: null, changes: [], diagnostics };
   return JSON.stringify(body, null, 2);
 }
 

@@ -45,6 +45,7 @@ function operationModel(operation: Operation, own: NameTable["operations"][numbe
       ]),
     ),
     responses: Object.fromEntries(operation.responses.map((r) => [r.status, responseModel(r, typeOf)])),
+    reading: operation.reading,
   };
   if (operation.operationId !== undefined) model.operationId = operation.operationId;
   if (operation.deprecated) model.deprecated = true;

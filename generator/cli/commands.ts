@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { packageRoot } from "../cache/inputs.js";
+import { findConfig } from "../config/load.js";
 import { runCompare } from "./compare.js";
+import { EXIT } from "./exit.js";
 import { runGenerate } from "./generate.js";
 import { runInit } from "./init.js";
-import { reportOptions, specOption } from "./report-options.js";
+import { filterOptions, filtersOf, reportOptions, specOption } from "./report-options.js";
 import { usageMessage } from "./usage.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
@@ -19,7 +21,11 @@ type Register = (y: Argv, select: (run: () => Promise<number>) => void) => Argv;
 
 const generateOptions = {
   spec: specOption,
-  out: { type: "string", default: "generated", describe: "The output folder" },
+  out: { type: "string", describe: "The output folder [default: generated]" },
+  config: {
+    type: "string",
+    describe: "A config file; without --spec or --out, specforge.config.{ts,mjs,js,json} in the project is used when there is one",
+  },
   check: {
     type: "boolean",
     default: false,
@@ -32,6 +38,17 @@ const generateOptions = {
     describe:
       "The extension of imports between generated files: .js for tsc and bundlers, .ts to run the files as they are (Node 22.18+/24, Deno, Bun)",
   },
+  prettier: {
+    type: "boolean",
+    default: false,
+    describe: "Format the output with your own prettier configuration (.prettierrc) instead of the built-in layout",
+  },
+  watch: {
+    type: "boolean",
+    default: false,
+    describe: "Keep running: regenerate whenever an input changes, from the analysis kept in memory (Ctrl-C stops)",
+  },
+  ...filterOptions,
   ...reportOptions,
 } as const;
 
@@ -46,14 +63,30 @@ const generate: Register = (y, select) =>
         .example("$0 generate --spec api/openapi.yaml --out src/api", "another spec and output folder")
         .example("$0 generate --check", "in CI: exit 1 with the API changes and a diff when generated/ is not current")
         .example("$0 generate --import-extension .ts", "imports that Node 22.18+/24, Deno and Bun run as they are"),
-    (a) => select(() => runGenerate(a)),
+    (a) =>
+      select(async () => {
+        // Without --spec and --out the project's config, if it has one, says what to generate.
+        const config = a.config ?? (a.spec === undefined && a.out === undefined ? findConfig(process.cwd()) : undefined);
+        if (a.watch && a.check) return usage("--watch and --check", "--check writes nothing, --watch keeps writing");
+        if (config !== undefined) {
+          if (a.spec !== undefined || a.out !== undefined)
+            return usage("--config and --spec/--out", "the config names the inputs and outputs");
+          const { runConfig } = await import("./run-config.js");
+          const flags = { check: a.check, strict: a.strict, prettier: a.prettier, format: a.format, failOn: a.failOn, watch: a.watch };
+          return runConfig(resolve(config), flags);
+        }
+        const args = { ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" };
+        if (!a.watch) return runGenerate(args);
+        const { runWatch } = await import("./watch.js");
+        return runWatch([{ input: { specs: args.spec, filters: filtersOf(args) }, out: resolve(args.out), strict: args.strict }]);
+      }),
   );
 
 const compareOptions = {
-  base: { type: "string", array: true, demandOption: true, describe: "The older spec (repeatable, as --spec)" },
-  spec: { ...specOption, describe: "The newer spec" },
+  base: { type: "string" as const, array: true as const, demandOption: true as const, describe: "The older spec (repeatable, as --spec)" },
+  spec: { ...specOption, default: ["spec"], describe: "The newer spec (repeatable, as for generate)" },
   ...reportOptions,
-} as const;
+};
 
 const compare: Register = (y, select) =>
   y.command(
@@ -89,6 +122,12 @@ const FLAGS: Record<string, string[]> = {
   init: Object.keys(initOptions),
 };
 
+/** Flags that cannot go together: a usage error. */
+function usage(flags: string, why: string): number {
+  process.stderr.write(`specforge: ${flags} cannot be given together: ${why}.\nRun with --help for usage.\n`);
+  return EXIT.badInput;
+}
+
 export async function parseCommandLine(argv: string[]): Promise<Parsed> {
   const messages: string[] = [];
   let run: (() => Promise<number>) | undefined;
@@ -99,7 +138,6 @@ export async function parseCommandLine(argv: string[]): Promise<Parsed> {
   await y
     .epilogue("Exit codes: 0 success, 1 drift (--check), API changes (compare) or breaking changes (--fail-on breaking), 2 bad input.")
     .strict()
-    .recommendCommands()
     .fail((message, error) => {
       // Errors thrown by the command itself are internal errors, reported by the caller; these are usage errors.
       if (error) throw error;

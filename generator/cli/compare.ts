@@ -21,9 +21,13 @@ export async function runCompare(args: CompareArgs): Promise<number> {
     if (result.model) models.push(result.model);
   }
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-  if (models.length < 2) return EXIT.badInput;
-  const report = diffApiModels(models[0]!, models[1]!);
   const sides = { base: args.base.join(", "), head: args.spec.join(", ") };
-  process.stdout.write((args.format === "json" ? reportJson(report, sides) : reportText(report, sides)) + "\n");
+  if (models.length < 2) {
+    const note = "a spec could not be read or has errors; see diagnostics.";
+    if (args.format === "json") process.stdout.write(reportJson({ note }, sides, diagnostics) + "\n");
+    return EXIT.badInput;
+  }
+  const report = diffApiModels(models[0]!, models[1]!);
+  process.stdout.write((args.format === "json" ? reportJson({ report }, sides, diagnostics) : reportText(report, sides)) + "\n");
   return gate(args, report) ?? (report.changes.length > 0 ? EXIT.drift : EXIT.ok);
 }

@@ -73,6 +73,7 @@ export async function runInit(args: InitArgs): Promise<number> {
     importExtension: ".js",
     format: "text",
     failOn: undefined,
+    keepUnusedSchemas: false,
   });
   if (code !== EXIT.ok) return code;
   process.stdout.write(

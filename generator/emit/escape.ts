@@ -1,3 +1,4 @@
+import isEs5IdentifierName from "is-es5-identifier-name";
 import { KEYWORDS } from "../names/reserved.js";
 
 /**
@@ -7,35 +8,49 @@ import { KEYWORDS } from "../names/reserved.js";
 
 const LINE_SEPARATORS = /\u2028|\u2029/g;
 
-/** A double-quoted string literal. JSON.stringify covers quotes, backslashes and control characters
- *  (NUL included); U+2028/U+2029 are escaped too, since older parsers end a line there. */
-export const stringLiteral = (value: string): string =>
-  JSON.stringify(value)
-    .replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"))
-    // A literal backslash as \u005C: ts-morph's writer misreads `"\\"` as an escaped quote and
-    // loses track of where the string ends (then a following "/*" is taken for a comment).
-    .replace(/\\\\/g, "\\u005C");
+/**
+ * A string literal. JSON.stringify covers quotes, backslashes and control characters (NUL
+ * included); U+2028/U+2029 are escaped too, since older parsers end a line there. Double quotes,
+ * unless the text holds more double quotes than single ones: then single quotes, as prettier
+ * chooses them (fewer escapes).
+ */
+export function stringLiteral(value: string): string {
+  const json = JSON.stringify(value).replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+  if (countOf(value, '"') <= countOf(value, "'")) return json;
+  return `'${requote(json.slice(1, -1), "'")}'`;
+}
+
+/** JSON string text re-escaped for another quote: `\"` loses its backslash, `quote` gains one. */
+const requote = (json: string, quote: string): string =>
+  json.replace(/\\(.)|['`]/gs, (match, escaped: string | undefined) =>
+    escaped === undefined ? (match === quote ? `\\${match}` : match) : escaped === '"' ? '"' : match,
+  );
+
+const countOf = (text: string, quote: string): number => text.split(quote).length - 1;
 
 /** Text inside a template literal (between the backticks). */
 export const templateText = (value: string): string =>
-  stringLiteral(value).slice(1, -1).replace(/\\"/g, '"').replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  requote(
+    JSON.stringify(value)
+      .slice(1, -1)
+      .replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029")),
+    "`",
+  ).replace(/\$\{/g, "\\${");
 
-/** A literal type or value: strings quoted, numbers and booleans as written, null as null. */
+/** A literal type or value: strings quoted, numbers in prettier's form (`1e21`, not `1e+21`), booleans and null as written. */
 export const literalText = (value: string | number | boolean | null): string =>
-  typeof value === "string" ? stringLiteral(value) : String(value);
-
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  typeof value === "string" ? stringLiteral(value) : typeof value === "number" ? String(value).replace("e+", "e") : String(value);
 
 /**
- * A property name in a type or object literal. `__proto__` is written computed, because in an
- * object literal even the quoted form would set the prototype instead of a property.
+ * A property name in a type or object literal: bare when it is an ES5 identifier name (prettier's
+ * rule for dropping quotes, non-ASCII letters included), else quoted. `__proto__` is written
+ * computed, because in an object literal even the quoted form would set the prototype instead of a property.
  */
 export const propertyKey = (name: string): string =>
-  name === "__proto__" ? `[${stringLiteral(name)}]` : PLAIN_KEY.test(name) ? name : stringLiteral(name);
+  name === "__proto__" ? `[${stringLiteral(name)}]` : isEs5IdentifierName(name) ? name : stringLiteral(name);
 
-/** Property access on a value: `v.name`, or `v["a-b"]` when the name is not a plain identifier. */
-export const propertyAccess = (target: string, name: string): string =>
-  PLAIN_KEY.test(name) && name !== "__proto__" ? `${target}.${name}` : `${target}[${stringLiteral(name)}]`;
+/** Whether a property is read as `v.name`; else `v["a-b"]` (the printer's member access, by this rule). */
+export const isDotName = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__";
 
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
@@ -64,18 +79,21 @@ export function docText(text: string): string[] {
     .map((line) => line.trimEnd());
 }
 
-/** A whole JSDoc block from paragraphs; empty when there is nothing to say. */
-export function docComment(paragraphs: (string | undefined)[]): string {
+/** The lines of a JSDoc block from paragraphs; none when there is nothing to say. */
+export function docCommentLines(paragraphs: (string | undefined)[]): string[] {
   const lines: string[] = [];
   for (const paragraph of paragraphs) {
     if (paragraph === undefined || paragraph.trim() === "") continue;
     if (lines.length > 0) lines.push("");
     lines.push(...docText(paragraph.trim()));
   }
-  if (lines.length === 0) return "";
-  if (lines.length === 1) return `/** ${lines[0]} */`;
-  return `/**\n${lines.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n */`;
+  if (lines.length === 0) return [];
+  if (lines.length === 1) return [`/** ${lines[0]} */`];
+  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"];
 }
+
+/** A whole JSDoc block from paragraphs, as text; empty when there is nothing to say. */
+export const docComment = (paragraphs: (string | undefined)[]): string => docCommentLines(paragraphs).join("\n");
 
 /** Text for a `//` comment: anything that would end the line is replaced. */
 export const lineCommentText = (text: string): string => text.replace(/[\r\n\u2028\u2029]/g, " ");

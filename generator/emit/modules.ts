@@ -1,6 +1,5 @@
 import { JSON_HEADER } from "./header.js";
 import type { RenderedFile } from "../files.js";
-import { stringLiteral } from "./escape.js";
 
 /** How the output is written, beyond what the spec says. */
 export interface EmitOptions {
@@ -14,8 +13,8 @@ export interface EmitOptions {
 
 export const DEFAULT_EMIT: EmitOptions = { importExtension: ".js" };
 
-/** The module specifier of a generated file, as a string literal: `modulePath("../types", o)` -> `"../types.js"`. */
-export const modulePath = (path: string, options: EmitOptions): string => stringLiteral(`${path}${options.importExtension}`);
+/** The module specifier of a generated file: `modulePath("../types", o)` -> `../types.js`. */
+export const modulePath = (path: string, options: EmitOptions): string => `${path}${options.importExtension}`;
 
 /**
  * `package.json` with `"type": "module"`: the nearest package.json decides whether Node and

@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import type { Doc } from "../print/doc.js";
+import { HOLES } from "../print/holes.js";
+import { holeMark, printTemplate } from "../print/template.js";
 
+/** A template: a view model in, the file's text out, in its final layout. */
 export type Template = (view: object) => string;
 
 /** The templates/ folder of this package, found upward from this module (source or dist/ bundle). */
@@ -23,9 +27,26 @@ function templatesDir(): string {
  */
 export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {
   const handlebars = Handlebars.create();
+  // Each helper leaves a hole for a print-tree node; the holes of one rendering travel in its data.
+  for (const [name, build] of Object.entries(HOLES)) {
+    handlebars.registerHelper(name, (...args: unknown[]) => {
+      const { data } = args.pop() as { data: { holes: Doc[] } };
+      data.holes.push((build as (...nodes: unknown[]) => Doc)(...args));
+      return holeMark(data.holes.length - 1);
+    });
+  }
   const dir = templatesDir();
-  // Line ends normalized: a checkout with CRLF must not change the output (or hide statement markers).
+  // Line ends normalized: a checkout with CRLF must not change the output.
   const source = (name: string): string => readFileSync(join(dir, `${name}.ts.hbs`), "utf8").replace(/\r\n?/g, "\n");
-  const entries = names.map((name) => [name, handlebars.compile(source(name), { noEscape: true, strict: true })]);
+  const entries = names.map((name): [N, Template] => {
+    const compiled = handlebars.compile(source(name), { noEscape: true, strict: true });
+    return [
+      name,
+      (view) => {
+        const holes: Doc[] = [];
+        return printTemplate(compiled(view, { data: { holes } }), holes);
+      },
+    ];
+  });
   return Object.fromEntries(entries) as Record<N, Template>;
 }

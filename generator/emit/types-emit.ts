@@ -1,15 +1,19 @@
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
+import { joinStatements, printStatement } from "../print/statements.js";
 import { FILE_HEADER } from "./header.js";
 import type { RenderedFile } from "../files.js";
-import { markedFile, segmentMarker, type Printable } from "./segments.js";
-import { printStatements } from "./ts-morph.js";
-import { schemaDeclarations } from "./types/declarations.js";
+import { schemaStatements } from "./types/declarations.js";
 
-/** The second half of the emit stage: types.ts, built as ts-morph structures and printed at once. */
-export function emitTypesFile(api: Api, names: NameTable): RenderedFile {
-  const printables: Printable[] = schemaDeclarations(api, names);
-  const statements = [FILE_HEADER, ...printables.flatMap((p) => [segmentMarker(p.finalWhenFits), p.statement])];
-  // A type broken over lines leaves ts-morph's space after its `:` or `=` at a line's end.
-  return markedFile("types.ts", printStatements(statements).replace(/ +$/gm, ""));
-}
+/** Each schema's declarations in types.ts, printed: its type, and an enum's object of values after it. */
+export const schemaTexts = (api: Api, names: NameTable): string[] =>
+  api.schemas.map((schema) => schemaStatements(schema, names).map(printStatement).join("\n\n"));
+
+/** types.ts from its schemas' printed declarations (the watch mode replaces an edited schema's). */
+export const typesFile = (texts: string[]): RenderedFile => ({
+  path: "types.ts",
+  content: joinStatements(FILE_HEADER, texts),
+});
+
+/** types.ts: one declaration per named schema, printed in its final layout. */
+export const emitTypesFile = (api: Api, names: NameTable): RenderedFile => typesFile(schemaTexts(api, names));

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { splitPointer } from "./pointer.js";
@@ -56,18 +57,18 @@ function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
     diagnostics.push(jsonSyntaxDiagnostic(file, text));
     return undefined;
   }
+  return { file, text, document, locate: jsonLocator(text) };
+}
+
+/** Pointer -> position in JSON text; the tree is built on the first call, as positions are only needed when something is wrong. */
+export function jsonLocator(text: string): (pointer: string) => Position | undefined {
   let tree: ReturnType<typeof parseTree> | undefined;
-  return {
-    file,
-    text,
-    document,
-    locate(pointer) {
-      tree ??= parseTree(text);
-      const node = tree ? jsonNodeAt(tree, pointer) : undefined;
-      // A property's position is that of its key, which is where a reader looks.
-      const anchor = node?.parent?.type === "property" ? node.parent : node;
-      return anchor ? positionAt(text, anchor.offset) : undefined;
-    },
+  return (pointer) => {
+    tree ??= parseTree(text, [], { allowTrailingComma: true });
+    const node = tree ? jsonNodeAt(tree, pointer) : undefined;
+    // A property's position is that of its key, which is where a reader looks.
+    const anchor = node?.parent?.type === "property" ? node.parent : node;
+    return anchor ? positionAt(text, anchor.offset) : undefined;
   };
 }
 
@@ -82,26 +83,59 @@ function jsonNodeAt(root: JsonNode, pointer: string): JsonNode | undefined {
   return node;
 }
 
+/**
+ * YAML without positions first: js-yaml builds plain data several times faster than the yaml
+ * library builds its document tree, and positions are needed only when something is reported.
+ * The first `locate` parses the text again with the yaml library, which keeps every node's
+ * position. A document with anchors, or one js-yaml refuses, takes the yaml library's path from
+ * the start: its alias limits and its error messages and positions are the ones reported.
+ */
 function readYaml(file: string, text: string, diagnostics: Diagnostic[]): SpecSource | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fast = ANCHOR.test(text) ? undefined : plainYaml(text);
+  if (fast) {
+    let positions: { doc: Document; lines: LineCounter } | undefined;
+    return {
+      file,
+      text,
+      document: fast.value,
+      locate(pointer) {
+        positions ??= positioned(text);
+        return positionOf(positions.doc, positions.lines, pointer);
+      },
+    };
+  }
+  const { doc, lines } = positioned(text);
   if (doc.errors.length > 0) {
     diagnostics.push(...yamlSyntaxDiagnostics(file, text, doc.errors));
     return undefined;
   }
   const document = yamlData(doc, file, diagnostics);
   if (document === undefined) return undefined;
-  return {
-    file,
-    text,
-    document: document.value,
-    locate(pointer) {
-      const offset = yamlOffset(doc, pointer);
-      if (offset === undefined) return undefined;
-      const at = lineCounter.linePos(offset);
-      return { line: at.line, column: at.col };
-    },
-  };
+  return { file, text, document: document.value, locate: (pointer) => positionOf(doc, lines, pointer) };
+}
+
+/** An anchor (`&name`) at the start of a node; without one, no alias can be valid either. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/;
+
+/** The data, or undefined when js-yaml refuses the text (the yaml library then reports why). */
+function plainYaml(text: string): { value: unknown } | undefined {
+  try {
+    return { value: loadYaml(text, { schema: CORE_SCHEMA }) };
+  } catch {
+    return undefined;
+  }
+}
+
+const positioned = (text: string): { doc: Document; lines: LineCounter } => {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+};
+
+function positionOf(doc: Document, lines: LineCounter, pointer: string): Position | undefined {
+  const offset = yamlOffset(doc, pointer);
+  if (offset === undefined) return undefined;
+  const at = lines.linePos(offset);
+  return { line: at.line, column: at.col };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { guardedSchemas } from "../ir/guarded.js";
+import type { Naming } from "../public.js";
 import type { Api, NamedSchema, Operation } from "../ir/model.js";
 import { camelCase, isPascalIdentifier, pascalCase, singular, words } from "./case.js";
 import { environmentKeys } from "./environments.js";
-import { fastApiBodyName, fastApiFunctionName } from "./fastapi.js";
+import { fastApiBodyName, fastApiBodyRank, fastApiFunctionName } from "./fastapi.js";
 import { Namespace } from "./namespace.js";
 import { RESERVED } from "./reserved.js";
 
@@ -45,6 +46,9 @@ export interface NameTable {
   environments: string[];
 }
 
+/** A name a config's naming hook returned, made a valid identifier; the chosen name if it returned nothing usable. */
+const hooked = (returned: unknown, chosen: string): string => (typeof returned === "string" ? identifier(returned, chosen) : chosen);
+
 /** A valid identifier from a candidate: names starting with a digit get a leading underscore. */
 const identifier = (candidate: string, fallback: string): string => {
   const valid = candidate.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "");
@@ -55,22 +59,25 @@ const identifier = (candidate: string, fallback: string): string => {
 /**
  * Schema names: a component name that is already PascalCase (`EnvironmentVariableResponse`) is
  * kept exactly; anything else is made PascalCase from its words, FastAPI's `Body_<operationId>`
- * from the function name (`Body_Create_Agent_v1_convai_agents_create_post` -> `CreateAgentBody`),
+ * from the function name (`Body_Create_Agent_v1_convai_agents_create_post` -> `CreateAgentBody`, see fastapi.ts),
  * and a name that would shadow a global or runtime export gets `Model` (`Error` -> `ErrorModel`). Exact names are claimed first,
- * then converted component names, then hoisted schemas, so the spec's own names win collisions.
+ * then converted component names (FastAPI bodies of aliases on their way out last), then hoisted
+ * schemas, so the spec's own names win collisions.
  */
-export function planNames(api: Api): NameTable {
+export function planNames(api: Api, naming: Naming = {}): NameTable {
   const space = new Namespace(RESERVED);
   const schemas = new Map<string, SchemaNames>();
   const exact = (s: NamedSchema): boolean =>
     s.origin === "component" && isPascalIdentifier(s.nameHint[0] ?? "") && !RESERVED.has(s.nameHint[0]!);
+  const rank = (s: NamedSchema): number => fastApiBodyRank(s.nameHint[0] ?? "", api.operations);
   const ordered = [
     ...api.schemas.filter(exact),
-    ...api.schemas.filter((s) => s.origin === "component" && !exact(s)),
+    ...api.schemas.filter((s) => s.origin === "component" && !exact(s)).sort((a, b) => rank(a) - rank(b)),
     ...api.schemas.filter((s) => s.origin !== "component"),
   ];
   for (const schema of ordered) {
-    const wanted = typeName(schema, api);
+    const chosen = typeName(schema, api);
+    const wanted = naming.type ? hooked(naming.type(chosen, { specName: schema.nameHint.join(".") }), chosen) : chosen;
     // A schema named like a global or a runtime export (`Error`, `Response`, `Client`) would shadow it.
     const names: SchemaNames = { type: space.claim(RESERVED.has(wanted) ? `${wanted}Model` : wanted) };
     if (schema.enumNames) names.enumKeys = enumKeys(schema);
@@ -88,7 +95,9 @@ export function planNames(api: Api): NameTable {
   const tree = newGroupNode();
   const files = new Map<string, string>();
   const fileSpace = new Namespace();
-  const operations = api.operations.map((operation) => operationNames(operation, space, tree, (path) => fileOf(path, files, fileSpace)));
+  const operations = api.operations.map((operation) =>
+    operationNames(operation, space, tree, (path) => fileOf(path, files, fileSpace), naming.operation),
+  );
   return { schemas, operations, environments: environmentKeys(api.servers) };
 }
 
@@ -146,7 +155,13 @@ function fileOf(path: string[], files: Map<string, string>, space: Namespace): s
  * `convertWithTimestamps` in `textToSpeech` -> `convertTextToSpeechWithTimestamps`. The group is
  * left out when the method already names it: `get_pet` in `pets` -> `getPet`.
  */
-function operationNames(operation: Operation, space: Namespace, tree: GroupNode, fileFor: (path: string[]) => string): OperationNames {
+function operationNames(
+  operation: Operation,
+  space: Namespace,
+  tree: GroupNode,
+  fileFor: (path: string[]) => string,
+  hook?: Naming["operation"],
+): OperationNames {
   const groupSources = operation.sdkGroup ?? [operation.tags[0]?.replace(/^subpackage_/, "") ?? "default"];
   const joinedGroup = identifier(camelCase(groupSources.join("_")), "default");
   const groupPath: string[] = [];
@@ -170,7 +185,12 @@ function operationNames(operation: Operation, space: Namespace, tree: GroupNode,
   const lastGroupWord = singular(groupWords.at(-1) ?? "").toLowerCase();
   const namesGroup = rest.some((w) => singular(w).toLowerCase() === lastGroupWord);
   if (verb.toLowerCase() !== "list" && groupWords.length > 0) groupWords.push(singular(groupWords.pop()!));
-  const fn = space.claim(identifier(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")), operation.method));
+  const chosen = identifier(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")), operation.method);
+  const context = { method: operation.method, path: operation.path, tags: operation.tags, group: groupPath.join(".") };
+  const wantedFn = hook
+    ? hooked(hook(chosen, operation.operationId === undefined ? context : { ...context, operationId: operation.operationId }), chosen)
+    : chosen;
+  const fn = space.claim(wantedFn);
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
   // Object.prototype members would clash with the `{}` that all-optional params default to.
   const keys = new Namespace([

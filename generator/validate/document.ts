@@ -1,6 +1,6 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { isRecord } from "../records.js";
-import { joinPointer } from "../load/pointer.js";
+import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
 import { checkDiscriminators } from "./discriminators.js";
 import { checkOperations } from "./operations.js";
 import { checkRefs } from "./refs.js";
@@ -68,4 +68,19 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
   checkOperations(document, report);
   checkDiscriminators(document, report);
   return document;
+}
+
+/**
+ * The checks of `validateDocument` that can fail inside one component schema, for the watch mode
+ * after an edit of only these schemas: their references (`checkRefs` over the schemas alone, a
+ * target anywhere in the document counting as found). The other checks look at paths, servers and
+ * discriminators, which such an edit leaves as they were.
+ */
+export function validateSchemaEdit(document: Record<string, unknown>, names: string[], report: (d: DiagnosticInput) => void): void {
+  const schemas = isRecord(document.components) && isRecord(document.components.schemas) ? document.components.schemas : {};
+  const edited = { components: { schemas: Object.fromEntries(names.map((name) => [name, schemas[name]])) } };
+  checkRefs(edited, (d) => {
+    const target = d.code === "W_REF_DANGLING" ? refToPointer(String(resolvePointer(document, d.pointer))) : undefined;
+    if (target === undefined || resolvePointer(document, target) === undefined) report(d);
+  });
 }

@@ -1,5 +1,6 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { isDataKey } from "../openapi.js";
 
 /**
  * Every `$ref` in the document must point inside it, at something that exists. A dangling ref is a
@@ -17,19 +18,10 @@ export function checkRefs(document: object, report: (d: DiagnosticInput) => void
       const at = joinPointer(pointer, key);
       if (Array.isArray(node)) stack.push([value, at]);
       else if (key === "$ref" && typeof value === "string") checkRef(document, value, at, report);
-      else if (!isData(key, value)) stack.push([value, at]);
+      else if (!isDataKey(key, value)) stack.push([value, at]);
     }
   }
 }
-
-/** Values that are examples or literal data, where a `$ref` key is just data. */
-const isData = (key: string, value: unknown): boolean =>
-  key === "example" ||
-  key === "default" ||
-  key === "const" ||
-  key === "enum" ||
-  key.startsWith("x-") ||
-  (key === "examples" && Array.isArray(value));
 
 function checkRef(document: object, ref: string, pointer: string, report: (d: DiagnosticInput) => void): void {
   const target = refToPointer(ref);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { sha256 } from "../cache/run-cache.js";
+import { sha256 } from "../cache/inputs.js";
 import { isGeneratedFile, JSON_HEADER } from "../emit/header.js";
 import type { RenderedFile } from "../files.js";
 

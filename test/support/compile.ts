@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import ts from "typescript";
+import { recordedOnce } from "./once.js";
 import { ROOT } from "./paths.js";
 
 /** The flags DEVELOPERS.md requires of generated code, for both kinds of consumer. */
@@ -49,6 +49,21 @@ export function typeCheck(files: string[], consumer: Consumer, extra: ts.Compile
   return [...ts.getPreEmitDiagnostics(program).map(formatted), ...libraryDiagnostics(declarations, options)];
 }
 
+/**
+ * One program for several entry points that do not import one another (each in a folder of its
+ * own): the diagnostics of each, keyed by entry, from the files in its folder. A diagnostic in
+ * no entry's folder (a library's, or a global one) is given to every entry, so none is lost.
+ */
+export function diagnosticsByFile(entries: string[], consumer: Consumer, extra: ts.CompilerOptions = {}): Map<string, string[]> {
+  const folders = entries.map((entry) => [entry, dirname(entry) + sep] as const);
+  const byEntry = new Map(entries.map((entry) => [entry, [] as string[]]));
+  for (const diagnostic of typeCheck(entries, consumer, extra)) {
+    const owners = folders.filter(([, folder]) => diagnostic.startsWith(folder)).sort((a, b) => b[1].length - a[1].length);
+    for (const [entry] of owners.length > 0 ? owners.slice(0, 1) : folders) byEntry.get(entry)!.push(diagnostic);
+  }
+  return byEntry;
+}
+
 const formatted = (d: ts.Diagnostic): string => {
   const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   if (!d.file || d.start === undefined) return message;
@@ -86,14 +101,11 @@ function cachedHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-const CACHE = join(ROOT, "node_modules", ".cache", "specforge-tests", "library-checks");
-
 /**
  * The diagnostics of a full check of `declarations` under `options`: a program of those files
  * alone, `skipLibCheck: false`. Recorded under node_modules/.cache (so `npm ci` starts afresh),
  * keyed by the TypeScript version, the options, and each file's name and text, so that any
- * change to a library or an option checks again. Test files run in parallel processes; the first
- * to need a check takes a lock, the others wait for its record rather than repeat the work.
+ * change to a library or an option checks again.
  */
 function libraryDiagnostics(declarations: readonly ts.SourceFile[], options: ts.CompilerOptions): string[] {
   const hash = createHash("sha256")
@@ -101,56 +113,17 @@ function libraryDiagnostics(declarations: readonly ts.SourceFile[], options: ts.
     .update(JSON.stringify(options, Object.keys(options).sort()));
   for (const file of [...declarations].sort((a, b) => a.fileName.localeCompare(b.fileName)))
     hash.update("\0").update(file.fileName).update("\0").update(file.text);
-  const record = join(CACHE, `${hash.digest("hex")}.json`);
-  const lock = `${record}.lock`;
-  mkdirSync(CACHE, { recursive: true });
-  for (const deadline = Date.now() + 300_000; ;) {
-    const recorded = readRecord(record);
-    if (recorded) return recorded;
-    if (tryLock(lock) || Date.now() > deadline) break;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  }
-  try {
+  return recordedOnce(join(ROOT, "node_modules", ".cache", "specforge-tests", "library-checks"), hash.digest("hex"), () => {
     const program = ts.createProgram(
       declarations.map((f) => f.fileName),
       options,
       cachedHost(options),
     );
-    const diagnostics = ts
+    return ts
       .getPreEmitDiagnostics(program)
       .filter((d) => d.file?.isDeclarationFile)
       .map(formatted);
-    writeFileSync(`${record}.${process.pid}`, JSON.stringify(diagnostics));
-    renameSync(`${record}.${process.pid}`, record);
-    return diagnostics;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-const readRecord = (file: string): string[] | undefined => {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as string[];
-  } catch {
-    return undefined;
-  }
-};
-
-/** Takes the lock (a folder: creating one is atomic); a lock left for ten minutes by a killed process is taken over. */
-function tryLock(lock: string): boolean {
-  try {
-    mkdirSync(lock);
-    return true;
-  } catch {
-    try {
-      if (Date.now() - statSync(lock).mtimeMs < 600_000) return false;
-      rmSync(lock, { recursive: true, force: true });
-      mkdirSync(lock);
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  });
 }
 
 /** Syntax kinds found anywhere in a file, for rules such as "no any, no enum, no namespace". */

@@ -6,6 +6,9 @@
 export const CANARY = "__specforgePwned";
 const set = `globalThis.${CANARY}=1`;
 
+/** The kind of content that is also a limit: every breakout, repeated to 100 KB. */
+export const LONG_CONTENT = "100 KB";
+
 /** What each position gets, by kind; every breakout a JavaScript or comment context has. */
 export const HOSTILE_CONTENTS: Record<string, string> = {
   "comment end": `*/${set};/*`,
@@ -19,7 +22,7 @@ export const HOSTILE_CONTENTS: Record<string, string> = {
   "U+2029": `\u2029${set};//`,
   NUL: `a\u0000${set}\u0000`,
   "line break": `\n${set};//\r\n`,
-  "100 KB": `*/ \${${set}} "' \` \\ \u2028 `.repeat(Math.ceil(102_400 / 24)),
+  [LONG_CONTENT]: `*/ \${${set}} "' \` \\ \u2028 `.repeat(Math.ceil(102_400 / 24)),
 };
 
 /** Identifiers a naive generator would mangle into code or into prototype writes. */

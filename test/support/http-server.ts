@@ -4,7 +4,7 @@
 // Routing: a request whose path starts with `/s/<scenario>` is handled by routes[<scenario>]
 // (the prefix is stripped from the recorded `path`); any other request goes to routes.default.
 // Tests pick a scenario by using `server.url(scenario)` as the client's baseUrl.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
@@ -121,4 +121,30 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(text);
+}
+
+/**
+ * A `fetch` over node:http, for the client's `fetch` option. It makes the same real request to
+ * the test server, but unlike the global fetch (undici) it sets no timers of its own, so a test
+ * can run the client on vitest's fake timers and have only the client's own waits jump ahead.
+ */
+export async function nodeFetch(request: Request): Promise<Response> {
+  const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  const sent: Record<string, string> = {};
+  request.headers.forEach((value, name) => (sent[name] = value));
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(request.url, { method: request.method, headers: sent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) for (const v of [value ?? []].flat()) headers.append(name, v);
+        const status = res.statusCode ?? 0;
+        resolve(new Response(status === 204 || status === 205 ? null : Buffer.concat(chunks), { status, headers }));
+      });
+    });
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { generate, type Generation } from "../../generator/pipeline.js";
+import { generate, type Generation, type InputLike } from "../../generator/pipeline.js";
 import { typeCheck, type Consumer } from "./compile.js";
 
 /** A fresh temp folder holding `files` (relative name -> text). */
@@ -33,7 +33,7 @@ export const withoutHeaders = (files: Output["files"]): Record<string, string> =
 type Output = Extract<Generation, { ok: true }>;
 
 /** Generates from `specs` in-process, failing loudly without output. */
-export async function generated(specs: string | string[]): Promise<Output> {
+export async function generated(specs: InputLike): Promise<Output> {
   const result = await generate(specs);
   if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join("\n"));
   return result;

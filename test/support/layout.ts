@@ -1,16 +1,19 @@
 import { format } from "prettier";
-import { PRETTIER_OPTIONS } from "../../generator/format/prettier.js";
+import { LAYOUT } from "../../generator/print/doc.js";
 
 /**
  * The TypeScript files among `files` that prettier would change, each with the first line that
- * differs. The generator skips prettier for what it prints in prettier's layout (emit/layout.ts,
- * emit/segments.ts); this is the check that the layout is right. It formats with the typescript
- * parser, not the babel-ts parser the generator uses, so the two parsers are compared as well.
+ * differs: the check that the printer (generator/print/) writes exactly prettier's layout at the
+ * project's settings. prettier parses each file as the .ts file it is (the typescript parser).
  */
+/** `content` as prettier formats it, as a .ts file, at the settings the printer writes. */
+export const prettierFormat = (content: string, path = "case.ts"): Promise<string> =>
+  format(content, { ...LAYOUT, parser: "typescript", filepath: path });
+
 export async function prettierChanges(files: { path: string; content: string }[]): Promise<string[]> {
   const changes: string[] = [];
   for (const file of files.filter((f) => f.path.endsWith(".ts"))) {
-    const formatted = await format(file.content, { ...PRETTIER_OPTIONS, parser: "typescript" });
+    const formatted = await prettierFormat(file.content, file.path);
     if (formatted === file.content) continue;
     const ours = file.content.split("\n");
     const theirs = formatted.split("\n");

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { generate, type Generation } from "../../generator/pipeline.js";
 import { buildIr } from "../../generator/ir/build.js";
 import type { Api, NamedSchema, ObjectNode } from "../../generator/ir/model.js";
@@ -31,4 +34,11 @@ export function succeeded(result: Generation): Extract<Generation, { ok: true }>
 /** The whole pipeline in-process, failing loudly if it produced no files. */
 export async function filesOf(spec: string): Promise<Map<string, string>> {
   return new Map(succeeded(await generate(spec)).files.map((f) => [f.path, f.content]));
+}
+
+/** The whole pipeline on an in-memory document (written as JSON to a scratch folder), failing loudly on any error. */
+export async function filesOfDocument(document: Record<string, unknown>): Promise<Map<string, string>> {
+  const file = join(mkdtempSync(join(tmpdir(), "specforge-document-")), "spec.json");
+  writeFileSync(file, JSON.stringify(document));
+  return filesOf(file);
 }

@@ -39,6 +39,11 @@ import {
 export function createClient(defaults: ClientOptions = {}) {
   return {
     items: {
+      parts: {
+        /** {@link getItemsPart} */
+        get: (params: GetItemsPartParams, options?: RequestOptions) =>
+          getItemsPart(params, withDefaults(defaults, options)),
+      },
       /** {@link replaceItems} */
       replaceItems: (params: ReplaceItemsParams, options?: RequestOptions) =>
         replaceItems(params, withDefaults(defaults, options)),
@@ -48,11 +53,6 @@ export function createClient(defaults: ClientOptions = {}) {
       /** {@link deleteItems} */
       deleteItems: (params: DeleteItemsParams = {}, options?: RequestOptions) =>
         deleteItems(params, withDefaults(defaults, options)),
-      parts: {
-        /** {@link getItemsPart} */
-        get: (params: GetItemsPartParams, options?: RequestOptions) =>
-          getItemsPart(params, withDefaults(defaults, options)),
-      },
     },
     files: {
       /** {@link uploadFile} */

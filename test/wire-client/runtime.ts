@@ -19,13 +19,17 @@ export const serverUrl = {
   /** Regional */
   regional: (
     variables: {
-      /** Where the data lives */ region?: "eu" | "us";
+      /** Where the data lives */
+      region?: "eu" | "us";
       port?: string;
       version?: string;
     } = {},
   ): string =>
     `https://${variables["region"] ?? "eu"}.api.example.com:${variables["port"] ?? "443"}/v${variables["version"] ?? "2"}`,
 };
+
+/** Where requests go unless the options give `baseUrl` or `environment`: the spec's first server. */
+const defaultUrl = "https://eu.api.example.com:443/v2";
 
 export interface ClientOptions {
   /** A base URL of your own, e.g. a proxy or a local mock; wins over `environment`. */
@@ -97,18 +101,8 @@ export class ApiError<Status extends number = number, Body = unknown> extends Cl
     const fields = { operation, status, method, url, body, headers, response };
     for (const [key, value] of Object.entries(fields)) Object.defineProperty(this, key, { value });
     const text = `${JSON.stringify(body)}`;
-    const lines = {
-      status,
-      operation,
-      request: `${method} ${url}`,
-      body: text.length > 200 ? `${text.slice(0, 200)}…` : text,
-    };
-    this.stack = `${this.stack}`.replace(
-      /$/m,
-      Object.entries(lines)
-        .map(([key, value]) => `\n    ${key}: ${value}`)
-        .join(""),
-    );
+    const lines = { status, operation, request: `${method} ${url}`, body: text.length > 200 ? `${text.slice(0, 200)}…` : text };
+    this.stack = `${this.stack}`.replace(/$/m, Object.entries(lines).map(([key, value]) => `\n    ${key}: ${value}`).join(""));
   }
   /** Bun's console prints errors its own way unless told. */
   [Symbol.for("nodejs.util.inspect.custom")](): string | undefined {
@@ -146,18 +140,8 @@ export class UnknownVariantError extends ClientError {
 }
 
 // Names on the prototypes, where `instanceof` finds the brand; a minifier that renames classes leaves strings be.
-for (const [name, type] of Object.entries({
-  AbortError,
-  ApiError,
-  NetworkError,
-  ParseError,
-  TimeoutError,
-  UnknownVariantError,
-}))
-  Object.defineProperties(type.prototype, {
-    name: { value: name, writable: true, configurable: true },
-    [brand]: { value: name },
-  });
+for (const [name, type] of Object.entries({ AbortError, ApiError, NetworkError, ParseError, TimeoutError, UnknownVariantError }))
+  Object.defineProperties(type.prototype, { name: { value: name, writable: true, configurable: true }, [brand]: { value: name } });
 
 /** Statuses a `4XX` response covers. */
 export type ClientErrorStatus =
@@ -261,6 +245,7 @@ export type ClientErrorStatus =
   | 497
   | 498
   | 499;
+
 /** Statuses a `5XX` response covers. */
 export type ServerErrorStatus =
   | 500
@@ -417,10 +402,7 @@ export async function request<T>(op: OperationRequest, options: RequestOptions =
   for (const [name, value] of Object.entries(op.headers ?? {}))
     if (value != null) headers.set(name, value as string);
   let url =
-    (options.baseUrl ?? options.environment ?? "https://eu.api.example.com:443/v2").replace(
-      /\/+$/,
-      "",
-    ) +
+    (options.baseUrl ?? options.environment ?? defaultUrl).replace(/\/+$/, "") +
     op.path +
     (op.query ?? "");
   if (op.auth) url = op.auth(options, headers, url);

@@ -175,14 +175,14 @@ async function* lines(response: Response): AsyncGenerator<string> {
 }
 
 /** Newline-delimited JSON (NDJSON, JSON Lines): one parsed value per non-empty line. A line that is not JSON throws {@link ParseError}. */
-export const asLines = async <T,>(response: Response): Promise<AsyncIterable<T>> =>
+export const asLines = async <T>(response: Response): Promise<AsyncIterable<T>> =>
   (async function* () {
     for await (const line of lines(response))
       if (line.trim() !== "") yield parseJson(response, line) as T;
   })();
 
 /** Server-sent events: the JSON `data` of each event; comments, `event`, `id` and `retry` fields are skipped. Data that is not JSON throws {@link ParseError}. */
-export const asEvents = async <T,>(response: Response): Promise<AsyncIterable<T>> =>
+export const asEvents = async <T>(response: Response): Promise<AsyncIterable<T>> =>
   (async function* () {
     let data: string[] = [];
     const flush = function* () {

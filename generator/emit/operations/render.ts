@@ -1,9 +1,8 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { docComment, propertyKey, stringLiteral, templateText } from "../escape.js";
-import { arrowProperty, importStatement } from "../layout.js";
+import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../../print/tree.js";
+import { docComment } from "../escape.js";
 import { modulePath, type EmitOptions } from "../modules.js";
-import { markedFile, segmentMarker } from "../segments.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
 import type { OperationView } from "./view-model.js";
@@ -14,6 +13,14 @@ export function fileViews(views: OperationView[]): { file: string; operations: O
   for (const view of views) files.set(view.file, [...(files.get(view.file) ?? []), view]);
   return [...files].map(([file, operations]) => ({ file, operations }));
 }
+
+/** `import { a, type B } from "from";`: names starting with `type ` import only a type. */
+const importOf = (names: string[], from: string, typeOnly = false): Stmt => ({
+  kind: "import",
+  from,
+  typeOnly,
+  names: names.map((n) => (n.startsWith("type ") ? { name: n.slice(5), typeOnly: true } : { name: n })),
+});
 
 /** One `operations/<file>.ts` per client group. */
 export function renderOperationFiles(
@@ -27,73 +34,71 @@ export function renderOperationFiles(
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
     const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
     const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort();
-    const uploads = operations.some((o) => o.fields.some((f) => f.type.startsWith("Uploadable<")));
-    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) => operations.some((o) => o.errorAlias.includes(t)));
+    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) =>
+      operations.some((o) => o.errorAlias !== undefined && JSON.stringify(o.errorAlias).includes(`"${t}"`)),
+    );
     const runtimeImports = [
       "ApiError",
       "request",
       "type RequestOptions",
       ...ranges.map((t) => `type ${t}`),
-      ...(uploads ? ["type Uploadable"] : []),
+      ...(operations.some((o) => o.uploads) ? ["type Uploadable"] : []),
     ];
-    const imports = [importStatement(runtimeImports, modulePath("../runtime", options))];
-    if (typeImports.length > 0) imports.push(importStatement(typeImports, modulePath("../types", options), true));
-    if (helpers.length > 0) imports.push(importStatement(helpers, modulePath("../wire", options)));
-    return markedFile(`operations/${file}.ts`, template({ header, segment: segmentMarker(true), imports: imports.join("\n"), operations }));
+    const imports = [importOf(runtimeImports, modulePath("../runtime", options))];
+    if (typeImports.length > 0) imports.push(importOf(typeImports, modulePath("../types", options), true));
+    if (helpers.length > 0) imports.push(importOf(helpers, modulePath("../wire", options)));
+    return { path: `operations/${file}.ts`, content: template({ header, imports, operations }) };
   });
 }
 
-interface GroupView {
-  key: string;
-  /** Each method's JSDoc and its arrow function, laid out for the group's depth. */
-  methods: { doc: string; property: string }[];
-  groups: GroupView[];
-}
-
-/** Where a top-level group's key starts inside `createClient`; each level nests two more. */
-const GROUP_COLUMN = 4;
-
-/** The client's nested groups: `client.voices.pvc.samples.create`. */
-function groupTree(views: OperationView[]): GroupView[] {
-  const root: GroupView = { key: "", methods: [], groups: [] };
+/** The object `createClient` returns: nested groups, each method an arrow calling its operation function. */
+function clientObject(views: OperationView[]): Expr {
+  interface Group {
+    members: ObjectMember[];
+    groups: Map<string, Group>;
+  }
+  const root: Group = { members: [], groups: new Map() };
   for (const view of views) {
     let node = root;
     for (const segment of view.groupPath) {
-      const key = propertyKey(segment);
-      let child = node.groups.find((g) => g.key === key);
-      if (!child) node.groups.push((child = { key, methods: [], groups: [] }));
+      let child = node.groups.get(segment);
+      if (!child) {
+        child = { members: [], groups: new Map() };
+        node.groups.set(segment, child);
+        node.members.push({ kind: "property", key: segment, value: { kind: "object", properties: child.members, expanded: true } });
+      }
       node = child;
     }
-    // The template indents each group's lines by its depth; the width check needs the column.
-    const column = GROUP_COLUMN + 2 * view.groupPath.length;
     for (const f of view.functions) {
-      const parameters = [`params: ${view.paramsType}${view.paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"];
-      const property = arrowProperty(" ".repeat(column), f.method, parameters, f.fn, ["params", "withDefaults(defaults, options)"]);
-      node.methods.push({ doc: docComment([f.link]), property: property.replace(new RegExp(`^ {${column - 2}}`, "gm"), "") });
+      node.members.push({
+        kind: "property",
+        key: f.method,
+        doc: [f.link],
+        value: {
+          kind: "arrow",
+          params: f.parameters,
+          body: call(f.fn, [id("params"), call("withDefaults", [id("defaults"), id("options")])]),
+        },
+      });
     }
   }
-  return root.groups;
+  return { kind: "object", properties: root.members, expanded: true };
 }
 
 export function renderClient(template: Template, views: OperationView[], header: string, options: EmitOptions): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
-    importStatement(
+    importOf(
       operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
       modulePath(`./operations/${file}`, options),
     ),
   );
-  return markedFile(
-    "client.ts",
-    template({
-      header,
-      runtime: modulePath("./runtime", options),
-      segment: segmentMarker(true),
-      imports: imports.join("\n"),
-      groups: groupTree(views),
-    }),
-  );
+  return {
+    path: "client.ts",
+    content: template({ header, ext: options.importExtension, imports, client: clientObject(views), hasGroups: views.length > 0 }),
+  };
 }
 
+/** The statuses from `from` to `from + 99`. */
 const API_KEY_PLACE = { header: "header", query: "query parameter", cookie: "cookie" } as const;
 
 /** The documentation of `ClientOptions.apiKey`: where this API takes its key, from its header parameters and apiKey schemes. */
@@ -113,41 +118,74 @@ function apiKeyDoc(api: Api): string {
   return docComment([`Sent as ${where} by every operation that takes it, unless the call sets it.`]);
 }
 
-const statuses = (from: number): string => Array.from({ length: 100 }, (_, i) => from + i).join(" | ");
+const statuses = (from: number): number[] => Array.from({ length: 100 }, (_, i) => from + i);
 
 export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
   const withDefaults = (url: string, vars: Api["servers"][number]["variables"]): string =>
     vars.reduce((u, v) => u.split(`{${v.name}}`).join(v.default), url);
-  const environments = api.servers.map((server, i) => ({
-    key: propertyKey(names.environments[i]!),
-    url: stringLiteral(withDefaults(server.url, server.variables)),
-    doc: docComment([server.description]),
-  }));
-  const serverUrls = api.servers.flatMap((server, i) => {
+  const environments: Expr = {
+    kind: "object",
+    expanded: true,
+    properties: api.servers.map((server, i) => ({
+      kind: "property",
+      key: names.environments[i]!,
+      doc: [server.description],
+      value: str(withDefaults(server.url, server.variables)),
+    })),
+  };
+  const serverUrls: ObjectMember[] = api.servers.flatMap((server, i): ObjectMember[] => {
     if (server.variables.length === 0) return [];
-    const parts = server.url.split(/(\{[^}]*\})/);
-    const template = parts
-      .map((part) => {
-        const v = server.variables.find((x) => `{${x.name}}` === part);
-        return v ? `\${variables[${stringLiteral(v.name)}] ?? ${stringLiteral(v.default)}}` : templateText(part);
-      })
-      .join("");
-    const variablesType = server.variables
-      .map(
-        (v) =>
-          `${docComment([v.description])} ${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map(stringLiteral).join(" | ") : "string"};`,
-      )
-      .join("\n");
-    return [{ key: propertyKey(names.environments[i]!), doc: docComment([server.description]), template, variablesType }];
+    const quasis = [""];
+    const expressions: Expr[] = [];
+    for (const part of server.url.split(/(\{[^}]*\})/)) {
+      const v = server.variables.find((x) => `{${x.name}}` === part);
+      if (!v) quasis[quasis.length - 1] += part;
+      else {
+        expressions.push({
+          kind: "logical",
+          operator: "??",
+          operands: [{ kind: "index", object: id("variables"), index: str(v.name) }, str(v.default)],
+        });
+        quasis.push("");
+      }
+    }
+    const variablesType: TypeTree = {
+      kind: "object",
+      members: server.variables.map((v) => ({
+        kind: "property",
+        key: v.name,
+        optional: true,
+        doc: [v.description],
+        type:
+          v.enum && v.enum.length > 0 ? { kind: "union", members: v.enum.map((value) => ({ kind: "literal", value })) } : named("string"),
+      })),
+    };
+    return [
+      {
+        kind: "property",
+        key: names.environments[i]!,
+        doc: [server.description],
+        value: {
+          kind: "arrow",
+          params: [{ name: "variables", type: variablesType, initializer: { kind: "object", properties: [] } }],
+          returns: named("string"),
+          body: { kind: "template", quasis, expressions },
+        },
+      },
+    ];
   });
   const first = api.servers[0];
   return template({
     header,
     environments,
-    serverUrls,
+    serverUrls: serverUrls.length === 0 ? undefined : { kind: "object", properties: serverUrls, expanded: true },
     defaultEnvironment: names.environments[0] ?? "production",
     apiKeyDoc: apiKeyDoc(api),
-    defaultUrl: stringLiteral(first ? withDefaults(first.url, first.variables) : "/"),
+    defaultUrl: {
+      kind: "const",
+      name: "defaultUrl",
+      value: str(first ? withDefaults(first.url, first.variables) : "/"),
+    } satisfies Stmt,
     clientErrorStatuses: statuses(400),
     serverErrorStatuses: statuses(500),
   });
@@ -174,13 +212,15 @@ const WIRE_HELPERS: Record<string, string[]> = {
 };
 
 /** wire.ts, holding only the helpers some operation uses; undefined when none does. */
-export function renderWire(template: Template, views: OperationView[], header: string, ext: string): string | undefined {
+export function renderWire(template: Template, views: OperationView[], header: string, options: EmitOptions): string | undefined {
   const used = new Set(views.flatMap((v) => v.helpers));
   if (used.size === 0) return undefined;
   for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
   const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
-  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])].join(
-    ", ",
-  );
-  return template({ header, ext, uses, runtimeImports });
+  const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])];
+  return template({
+    header,
+    uses,
+    runtimeImports: runtimeImports.length === 0 ? undefined : importOf(runtimeImports, modulePath("./runtime", options)),
+  });
 }

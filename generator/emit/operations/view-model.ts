@@ -2,40 +2,38 @@ import type { Api, Operation, TypeNode } from "../../ir/model.js";
 import { successResponses } from "../../ir/media.js";
 import { referencedSchemas } from "../../ir/references.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
+import { chain } from "../types/checks.js";
+import { id, member, named, str, type Comment, type Expr, type Param, type Stmt, type TypeTree } from "../../print/tree.js";
 import { docParagraphs } from "../doc.js";
-import { docComment, identifier, propertyKey, stringLiteral } from "../escape.js";
-import { functionHead, indentBlock, objectProperty, oneLine, returnChain, unionAlias, unionProperty } from "../layout.js";
-import { segmentMarker } from "../segments.js";
-import { topLevelParts, typeText, unionOf } from "../types/type-text.js";
+import { identifier, propertyKey } from "../escape.js";
+import { typeTree, unionOf } from "../types/type-tree.js";
 import { errorView } from "./errors.js";
-import { requestFields, type RequestField } from "./request-fields.js";
+import { requestFields } from "./request-fields.js";
 
+/** A member of an operation's params interface. */
 export interface FieldView {
-  /** Indented as the member it documents. */
-  doc: string;
+  doc: Comment;
+  /** Already a property key. */
   key: string;
   optional: boolean;
-  type: string;
-  /** The member `key?: type;` in its final layout (when the type is on one line). */
-  line: string;
+  type: TypeTree;
 }
 
 /** One exported function: the operation itself, or its stream variant. */
 export interface FunctionView {
-  doc: string;
+  doc: Comment;
   fn: string;
   /** `{@link fn}`, for JSDoc. */
   link: string;
-  /** The client key, already a property key. */
+  /** The client key, raw (the printer quotes it if needed). */
   method: string;
-  /** The marker before the function (emit/segments.ts). */
-  segment: string;
-  /** The function's head in its final layout, up to the opening brace. */
-  head: string;
+  parameters: Param[];
   /** What the call resolves with, given to request() as its type argument so tsc need not infer it. */
-  resultType: string;
-  /** The properties of the object handed to the runtime's request(), in their final layout. */
-  requestFields: string;
+  resultType: TypeTree;
+  /** `Promise<resultType>`. */
+  returns: TypeTree;
+  /** The object handed to the runtime's request(). */
+  request: Expr;
 }
 
 export interface OperationView {
@@ -47,124 +45,112 @@ export interface OperationView {
   paramsType: string;
   paramsOptional: boolean;
   fields: FieldView[];
-  /** The markers before the params interface and the error union (emit/segments.ts). */
-  paramsSegment: string;
-  errorSegment: string;
-  /** The error union's declaration in its final layout; empty when the spec declares no error status. */
-  errorAlias: string;
-  /** The error guard's head and return statement in their final layout. */
-  errorGuardHead: string;
-  errorGuardReturn: string;
+  /** The union of the errors the spec declares; undefined when it declares none. */
+  errorAlias?: Stmt;
+  errorType: string;
+  errorGuard: string;
+  /** The error guard's one parameter, its type predicate, and the condition it returns. */
+  errorGuardParams: Param[];
+  errorGuardReturns: TypeTree;
+  errorCheck: Expr;
   functions: FunctionView[];
   /** wire.ts helpers the functions use. */
   helpers: string[];
   /** Schema ids the operation's types mention, for imports. */
   schemaIds: string[];
+  /** Whether some field takes an upload (`Uploadable<...>`), for the runtime import. */
+  uploads: boolean;
 }
-
-function fieldView(doc: string, key: string, optional: boolean, type: string): FieldView {
-  const head = `${key}${optional ? "?" : ""}:`;
-  const line = oneLine(type) ? unionProperty("  ", head, topLevelParts(type, "|")) : `  ${head} ${type};`;
-  return { doc: indentBlock(doc, "  "), key, optional, type, line };
-}
-
-/** Where the properties of the object handed to request() start. */
-const REQUEST_FIELD_INDENT = "      ";
-
-const requestObject = (fields: RequestField[]): string =>
-  fields
-    .map((f) =>
-      "entries" in f ? objectProperty(REQUEST_FIELD_INDENT, f.key, f.entries, f.call) : `${REQUEST_FIELD_INDENT}${f.key}: ${f.value},`,
-    )
-    .join("\n");
 
 /** What a call resolves with, for each way of reading the 2xx body. */
-function resultType(operation: Operation, names: NameTable, reading: Operation["reading"]): string {
+function resultType(operation: Operation, names: NameTable, reading: Operation["reading"]): TypeTree {
   const success = successResponses(operation.responses);
-  const types = [...new Set(success.filter((r) => r.type !== undefined).map((r) => typeText(r.type!, names)))];
-  const data = types.length === 0 ? "unknown" : unionOf(types);
+  const data = unionOf(success.filter((r) => r.type !== undefined).map((r) => typeTree(r.type!, names)));
+  const body = success.some((r) => r.type !== undefined) ? data : named("unknown");
   switch (reading) {
     case "none":
-      return "void";
+      return named("void");
     case "blob":
-      return "Blob";
+      return named("Blob");
     case "text":
-      return "string";
+      return named("string");
     case "stream":
-      return "ReadableStream<Uint8Array>";
+      return named("ReadableStream", [named("Uint8Array")]);
     case "sse":
     case "ndjson":
-      return `AsyncIterable<${data}>`;
+      return named("AsyncIterable", [body]);
   }
   // The runtime resolves 204/205 to undefined, whatever else the operation may answer.
-  return operation.responses.some((r) => r.status === "204" || r.status === "205") ? unionOf([data, "undefined"]) : data;
+  return operation.responses.some((r) => r.status === "204" || r.status === "205") ? unionOf([body, named("undefined")]) : body;
 }
 
-function bodyType(operation: Operation, names: NameTable): string {
-  const type = typeText(operation.body!.type, names);
+const isUpload = (operation: Operation): boolean => operation.body?.encoding === "multipart" || operation.body?.encoding === "binary";
+
+function bodyType(operation: Operation, names: NameTable): TypeTree {
+  const type = typeTree(operation.body!.type, names);
   // Multipart file fields also take bytes; the runtime wraps them in a Blob.
-  return operation.body!.encoding === "multipart" || operation.body!.encoding === "binary" ? `Uploadable<${type}>` : type;
+  return isUpload(operation) ? named("Uploadable", [type]) : type;
 }
 
 export function operationView(operation: Operation, own: OperationNames, names: NameTable): OperationView {
-  const fields: FieldView[] = operation.parameters.map((p, i) =>
-    fieldView(
-      docComment([...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`]),
-      propertyKey(own.parameters[i]!),
-      !p.required,
-      typeText(p.type, names),
-    ),
-  );
+  const fields: FieldView[] = operation.parameters.map((p, i) => ({
+    doc: [...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`],
+    key: propertyKey(own.parameters[i]!),
+    optional: !p.required,
+    type: typeTree(p.type, names),
+  }));
   if (operation.body) {
-    fields.unshift(
-      fieldView(
-        docComment([`The ${operation.body.mediaType} request body.`]),
-        "body",
-        !operation.body.required,
-        bodyType(operation, names),
-      ),
-    );
+    fields.unshift({
+      doc: [`The ${operation.body.mediaType} request body.`],
+      key: "body",
+      optional: !operation.body.required,
+      type: bodyType(operation, names),
+    });
   }
   const signature = `\`${operation.method.toUpperCase()} ${operation.path}\``;
-  const doc = (extra?: string): string =>
-    docComment([operation.summary, operation.description, extra, signature, operation.deprecated ? "@deprecated" : undefined]);
+  const doc = (extra?: string): Comment => [
+    operation.summary,
+    operation.description,
+    extra,
+    signature,
+    operation.deprecated ? "@deprecated" : undefined,
+  ];
   const paramsType = identifier(own.paramsType);
   const paramsOptional = fields.every((f) => f.optional);
-  const head = (fn: string, result: string): string =>
-    functionHead(
-      `export async function ${fn}`,
-      [`params: ${paramsType}${paramsOptional ? " = {}" : ""}`, "options?: RequestOptions"],
-      `: Promise<${result}>`,
-    );
+  const parameters: Param[] = [
+    paramsOptional
+      ? { name: "params", type: named(paramsType), initializer: { kind: "object", properties: [] } }
+      : { name: "params", type: named(paramsType) },
+    { name: "options", optional: true, type: named("RequestOptions") },
+  ];
   const main = requestFields(operation, own, own.fn, operation.reading);
-  const mainResult = resultType(operation, names, operation.reading);
+  const fn = identifier(own.fn);
   const functions: FunctionView[] = [
     {
       doc: doc(),
-      fn: identifier(own.fn),
-      link: `{@link ${identifier(own.fn)}}`,
-      method: propertyKey(own.method),
-      segment: segmentMarker(oneLine(mainResult) && main.laidOut),
-      head: head(identifier(own.fn), mainResult),
-      resultType: mainResult,
-      requestFields: requestObject(main.fields),
+      fn,
+      link: `{@link ${fn}}`,
+      method: own.method,
+      parameters,
+      resultType: resultType(operation, names, operation.reading),
+      returns: named("Promise", [resultType(operation, names, operation.reading)]),
+      request: { kind: "object", properties: main.fields, expanded: true },
     },
   ];
   const helpers = new Set(main.helpers);
   if (own.stream) {
     const variant = requestFields(operation, own, own.fn, "stream");
     variant.helpers.forEach((h) => helpers.add(h));
+    const streamFn = identifier(own.stream.fn);
     functions.push({
-      doc: doc(
-        `The same as {@link ${identifier(own.fn)}}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.`,
-      ),
-      fn: identifier(own.stream.fn),
-      link: `{@link ${identifier(own.stream.fn)}}`,
-      method: propertyKey(own.stream.method),
-      segment: segmentMarker(variant.laidOut),
-      head: head(identifier(own.stream.fn), "ReadableStream<Uint8Array>"),
-      resultType: "ReadableStream<Uint8Array>",
-      requestFields: requestObject(variant.fields),
+      doc: doc(`The same as {@link ${fn}}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.`),
+      fn: streamFn,
+      link: `{@link ${streamFn}}`,
+      method: own.stream.method,
+      parameters,
+      resultType: named("ReadableStream", [named("Uint8Array")]),
+      returns: named("Promise", [named("ReadableStream", [named("Uint8Array")])]),
+      request: { kind: "object", properties: variant.fields, expanded: true },
     });
   }
   const errors = errorView(operation, names);
@@ -182,14 +168,32 @@ export function operationView(operation: Operation, own: OperationNames, names: 
     paramsType,
     paramsOptional,
     fields,
-    paramsSegment: segmentMarker(oneLine(...fields.map((f) => f.type))),
-    errorSegment: segmentMarker(oneLine(...errors.members)),
-    errorAlias: errors.members.length === 0 ? "" : unionAlias(`export type ${errorType}`, errors.members),
-    errorGuardHead: functionHead(`export function ${errorGuard}`, ["error: unknown"], `: error is ${errorType}`),
-    errorGuardReturn: returnChain(["error instanceof ApiError", `error.operation === ${stringLiteral(own.fn)}`, errors.statusCheck], "&&"),
+    ...(errors.members.length === 0
+      ? {}
+      : {
+          errorAlias: {
+            kind: "typeAlias" as const,
+            exported: true,
+            name: errorType,
+            type: errors.members.length === 1 ? errors.members[0]! : { kind: "union" as const, members: errors.members },
+          },
+        }),
+    errorType,
+    errorGuard,
+    errorGuardParams: [{ name: "error", type: named("unknown") }],
+    errorGuardReturns: { kind: "predicate", param: "error", type: named(errorType) },
+    errorCheck: chain(
+      [
+        { kind: "binary", operator: "instanceof", left: id("error"), right: id("ApiError") },
+        { kind: "binary", operator: "===", left: member("error", "operation"), right: str(own.fn) },
+        errors.statusCheck,
+      ],
+      "&&",
+    ),
     functions,
     helpers: [...helpers],
     schemaIds: typeNodes.flatMap((t) => referencedSchemas(t)),
+    uploads: isUpload(operation),
   };
 }
 

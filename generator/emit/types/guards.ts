@@ -1,14 +1,12 @@
 import { guardedSchemas } from "../../ir/guarded.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
-import { docComment, identifier, literalText, propertyAccess, propertyKey, stringLiteral } from "../escape.js";
-import { bracketed, functionHead, returnChain } from "../layout.js";
-import { checkExpression } from "./checks.js";
-import { topLevelOperands } from "./top-level.js";
+import { call, id, member, named, str, type Expr, type Stmt, type SwitchCase } from "../../print/tree.js";
+import { identifier } from "../escape.js";
+import { checkExpression, isTrue } from "./checks.js";
 
 export interface GuardModule {
-  /** Each statement's text in prettier's layout (a line still too long is left to prettier). */
-  statements: string[];
+  statements: Stmt[];
   /** Type names the guards refer to, for the import from types.ts. */
   typeImports: string[];
   usesUnknownVariantError: boolean;
@@ -19,7 +17,7 @@ export interface GuardModule {
  * unions, the list of discriminator values and an exhaustive `match`.
  */
 export function guardModule(api: Api, names: NameTable): GuardModule {
-  const statements: string[] = [];
+  const statements: Stmt[] = [];
   const typeImports: string[] = [];
   let usesUnknownVariantError = false;
   const guarded = guardedSchemas(api);
@@ -49,16 +47,13 @@ const checkedNames = (own: SchemaNames): SchemaNames => {
   return checked;
 };
 
-/** A function: its JSDoc, its head in prettier's layout, its body lines. */
-const functionText = (doc: string, head: string, body: string[]): string => `${docComment([doc])}\n${head}\n${body.join("\n")}\n}`;
-
 /** Schemas whose check is `true` (unknown, or only refs and unions reaching unknown), to a fixpoint. */
 function admitsAnything(schemas: NamedSchema[], names: NameTable): ReadonlySet<string> {
   const found = new Set<string>();
   for (let grew = true; grew;) {
     grew = false;
     for (const s of schemas) {
-      if (found.has(s.id) || checkExpression(s.type, "value", names, 0, found) !== "true") continue;
+      if (found.has(s.id) || !isTrue(checkExpression(s.type, id("value"), names, 0, found))) continue;
       found.add(s.id);
       grew = true;
     }
@@ -66,70 +61,139 @@ function admitsAnything(schemas: NamedSchema[], names: NameTable): ReadonlySet<s
   return found;
 }
 
-function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable, trivial: ReadonlySet<string>): string {
-  const { operator, operands } = topLevelOperands(checkExpression(schema.type, "value", names, 0, trivial));
-  return functionText(
+/** `export function isX(value: unknown): value is X { ...body }` */
+const guardFunction = (doc: string, own: SchemaNames, body: Stmt[]): Stmt => ({
+  kind: "function",
+  exported: true,
+  doc: [doc],
+  name: own.guard!,
+  params: [{ name: "value", type: named("unknown") }],
+  returns: { kind: "predicate", param: "value", type: named(own.type) },
+  body,
+});
+
+function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable, trivial: ReadonlySet<string>): Stmt {
+  return guardFunction(
     `True when \`value\` has the shape of {@link ${own.type}}: checked deeply, without formats, patterns or ranges.`,
-    functionHead(`export function ${own.guard!}`, ["value: unknown"], `: value is ${own.type}`),
-    [returnChain(operands, operator ?? "&&")],
+    own,
+    [{ kind: "return", argument: checkExpression(schema.type, id("value"), names, 0, trivial) }],
   );
 }
 
-/** The cases of a switch over the discriminator, inside a function body. */
-const variantCases = (discriminator: Discriminator, names: NameTable, body: (variant: SchemaNames, value: Literal) => string): string[] =>
-  discriminator.variants.flatMap((variant) =>
-    variant.values.flatMap((value) => [
-      `    case ${literalText(value)}:`,
-      `      ${body(checkedNames(names.schemas.get(variant.target)!), value)}`,
-    ]),
-  );
+const literal = (value: Literal): Expr =>
+  typeof value === "string" ? str(value) : typeof value === "number" ? { kind: "number", value } : id(String(value));
 
-function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, names: NameTable): string {
-  const tag = propertyAccess("value", discriminator.property);
-  return functionText(
+/** The cases of a switch over the discriminator, then `default:` with its statement. */
+const variantCases = (
+  discriminator: Discriminator,
+  names: NameTable,
+  body: (variant: SchemaNames, value: Literal) => Stmt,
+  otherwise: Stmt,
+): SwitchCase[] => [
+  ...discriminator.variants.flatMap((variant) =>
+    variant.values.map((value) => ({ test: literal(value), body: [body(checkedNames(names.schemas.get(variant.target)!), value)] })),
+  ),
+  { body: [otherwise] },
+];
+
+function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, names: NameTable): Stmt {
+  return guardFunction(
     `True when \`value\` is one of the variants of {@link ${own.type}}: its \`${discriminator.property}\` is a known value and the matching variant's shape holds. ` +
       `An unknown \`${discriminator.property}\` (a variant newer than this client) gives false.`,
-    functionHead(`export function ${own.guard!}`, ["value: unknown"], `: value is ${own.type}`),
+    own,
     [
-      "  if (!isRecord(value)) return false;",
-      `  switch (${tag}) {`,
-      ...variantCases(discriminator, names, (variant) => `return ${variant.guard!}(value);`),
-      "    default:",
-      "      return false;",
-      "  }",
+      {
+        kind: "if",
+        test: { kind: "unary", operator: "!", argument: call("isRecord", [id("value")]) },
+        consequent: { kind: "return", argument: id("false") },
+      },
+      {
+        kind: "switch",
+        discriminant: member("value", discriminator.property),
+        cases: variantCases(discriminator, names, (variant) => ({ kind: "return", argument: call(variant.guard!, [id("value")]) }), {
+          kind: "return",
+          argument: id("false"),
+        }),
+      },
     ],
   );
 }
 
-function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): string {
-  const tag = propertyAccess("value", discriminator.property);
+function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): Stmt {
   const handlers = discriminator.variants.flatMap((variant) =>
-    variant.values.map(
-      (value) => `    readonly ${propertyKey(String(value))}: (value: ${identifier(names.schemas.get(variant.target)!.type)}) => R;`,
-    ),
+    variant.values.map((value) => ({
+      kind: "property" as const,
+      readonly: true,
+      key: String(value),
+      type: {
+        kind: "function" as const,
+        params: [{ name: "value", type: named(identifier(names.schemas.get(variant.target)!.type)) }],
+        returns: named("R"),
+      },
+    })),
   );
-  const tagOfUnknown = propertyAccess(`(value as { readonly ${propertyKey(discriminator.property)}?: unknown })`, discriminator.property);
-  return functionText(
-    `Calls the handler for \`value\`'s variant. The handlers object must name every variant, so adding one to the spec is a compile error here. ` +
-      `A value whose \`${discriminator.property}\` is unknown at run time throws {@link UnknownVariantError}.`,
-    // The handlers' object type is always expanded, so the parameters always break.
-    `export function ${own.match!}<R>(\n  value: ${own.type},\n  handlers: {\n${handlers.join("\n")}\n  },\n): R {`,
-    [
-      `  switch (${tag}) {`,
-      ...variantCases(discriminator, names, (_variant, value) => `return handlers[${stringLiteral(String(value))}](value);`),
-      "    default:",
-      bracketed(
-        "      ",
-        "throw new UnknownVariantError(",
-        [stringLiteral(own.type), stringLiteral(discriminator.property), tagOfUnknown],
-        ");",
-      ),
-      "  }",
+  const tagOfUnknown = member(
+    {
+      kind: "as",
+      expression: id("value"),
+      type: {
+        kind: "object",
+        members: [{ kind: "property", readonly: true, optional: true, key: discriminator.property, type: named("unknown") }],
+      },
+    },
+    discriminator.property,
+  );
+  return {
+    kind: "function",
+    exported: true,
+    doc: [
+      `Calls the handler for \`value\`'s variant. The handlers object must name every variant, so adding one to the spec is a compile error here. ` +
+        `A value whose \`${discriminator.property}\` is unknown at run time throws {@link UnknownVariantError}.`,
     ],
-  );
+    name: own.match!,
+    typeParams: ["R"],
+    params: [
+      { name: "value", type: named(own.type) },
+      // Always one handler per line, as the code reads best.
+      { name: "handlers", type: { kind: "object", members: handlers, expanded: true } },
+    ],
+    returns: named("R"),
+    body: [
+      {
+        kind: "switch",
+        discriminant: member("value", discriminator.property),
+        cases: variantCases(
+          discriminator,
+          names,
+          (_variant, value) => ({
+            kind: "return",
+            argument: call({ kind: "index", object: id("handlers"), index: str(String(value)) }, [id("value")]),
+          }),
+          {
+            kind: "throw",
+            argument: {
+              kind: "call",
+              new: true,
+              callee: id("UnknownVariantError"),
+              args: [str(own.type), str(discriminator.property), tagOfUnknown],
+            },
+          },
+        ),
+      },
+    ],
+  };
 }
 
-function valuesStatement(discriminator: Discriminator, own: SchemaNames, name: string): string {
-  const values = discriminator.variants.flatMap((v) => v.values.map(literalText));
-  return `${docComment([`Every \`${discriminator.property}\` of {@link ${own.type}}, in spec order.`])}\n${bracketed("", `export const ${name} = [`, values, "] as const;")}`;
+function valuesStatement(discriminator: Discriminator, own: SchemaNames, name: string): Stmt {
+  return {
+    kind: "const",
+    exported: true,
+    doc: [`Every \`${discriminator.property}\` of {@link ${own.type}}, in spec order.`],
+    name,
+    value: {
+      kind: "as",
+      expression: { kind: "array", elements: discriminator.variants.flatMap((v) => v.values.map(literal)) },
+      type: named("const"),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Api, Operation, TypeNode } from "../model.js";
+import { isPrimitive, unreachable } from "../walk.js";
 
 /**
  * What a TypeScript type means, as text that two documents can compare: refs resolved,
@@ -63,12 +64,10 @@ export class CanonicalTypes {
       return result.text;
     };
     let text: string;
+    if (isPrimitive(type)) return { text: type.kind === "integer" ? "number" : type.kind, low };
     switch (type.kind) {
       case "ref":
         return this.expand(type.target, stack);
-      case "integer":
-        text = "number";
-        break;
       case "literal":
         text = `=${JSON.stringify(type.value)}`;
         break;
@@ -105,7 +104,7 @@ export class CanonicalTypes {
         text = `(${type.members.map(sub).sort().join("&")})`;
         break;
       default:
-        text = type.kind;
+        return unreachable(type);
     }
     // Long texts stand as their hash, so that types shared by many keep the text linear in size.
     return { text: text.length > 64 ? `#${createHash("sha1").update(text).digest("base64url")}` : text, low };

@@ -1,4 +1,5 @@
 import { joinPointer, refToPointer, splitPointer } from "../../load/pointer.js";
+import { isDataKey } from "../../openapi.js";
 import { isRecord } from "../../records.js";
 
 /** New names of one document's components: `<kind>\0<old name>` -> new name. */
@@ -12,15 +13,6 @@ export const componentRef = (kind: string, name: string, rest: string[] = []): s
     .split("/")
     .map((s) => encodeURIComponent(s).replace(/%7E/gi, "~"))
     .join("/")}`;
-
-/** Keys whose values are literal data, where a `$ref` key is not a reference (as validate/refs.ts reads them). */
-const isData = (key: string, value: unknown): boolean =>
-  key === "example" ||
-  key === "default" ||
-  key === "const" ||
-  key === "enum" ||
-  key.startsWith("x-") ||
-  (key === "examples" && Array.isArray(value));
 
 /**
  * Points every local reference to a renamed component at its new name, in place: `$ref`s,
@@ -62,6 +54,6 @@ export function applyRenames(document: Record<string, unknown>, renames: Renames
     }
     // Operations hold Security Requirements; so does the root, done above.
     if (Array.isArray(node.security) && node !== document && isRecord(node.responses)) securityRenames(node.security);
-    for (const [key, value] of Object.entries(node)) if (!isData(key, value)) stack.push(value);
+    for (const [key, value] of Object.entries(node)) if (!isDataKey(key, value)) stack.push(value);
   }
 }

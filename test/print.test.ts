@@ -1,106 +1,38 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  arrowProperty,
-  bracketed,
-  functionHead,
-  importStatement,
-  objectProperty,
-  returnChain,
-  unionAlias,
-  unionProperty,
-} from "../generator/emit/layout.js";
 import { generate } from "../generator/pipeline.js";
+import { printFile } from "../generator/print/statements.js";
+import { prettierChanges, prettierFormat } from "./support/layout.js";
+import { FIXTURE_SPECS } from "./support/paths.js";
+import { statement } from "./support/print-trees.js";
 import { succeeded } from "./support/pipeline.js";
-import { prettierChanges } from "./support/layout.js";
-import { FIXTURES, SEED_SPEC } from "./support/paths.js";
 
 /**
- * Most of the output skips prettier because the emitters print it in prettier's layout. Each
- * case here is output that prettier must leave exactly as it is: the layout helpers at the widths
- * where they switch form, and whole generated clients, long names included.
+ * The printer (generator/print/) builds prettier's own documents from the print tree; these
+ * tests hold it to prettier's output. Random trees reach every layout of every construct with
+ * names from short to far too long; whole generated clients check the emitters' trees and the
+ * templates' text together.
  */
 
-const at = (n: number, prefix: string): string => prefix + "x".repeat(Math.max(1, n - prefix.length));
+const seed = process.env.CI ? 20261201 : Date.now() % 2 ** 31;
 
-describe("the layout helpers agree with prettier at every width", () => {
-  // Names from short to far too long, so that each helper goes through each of its forms.
-  const lengths = [10, 40, 60, 70, 80, 85, 90, 95, 99, 100, 101, 110, 130];
-
-  it("function heads, returned chains, unions, imports, arrays, objects and arrow properties", async () => {
-    const sources = lengths.flatMap((n) => {
-      const name = at(n / 2, "is");
-      const type = at(n / 2, "T");
-      return [
-        `${functionHead(`export function ${name}`, ["value: unknown"], `: value is ${type}`)}\n${returnChain([`isRecord(value)`, `typeof value.${at(n / 3, "a")} === "string"`, `value.${at(n / 4, "b")} === null`], "&&")}\n}`,
-        `${functionHead(`export async function ${name}`, [`params: ${type}Params = {}`, "options?: RequestOptions"], `: Promise<${type}>`)}\n  return 1;\n}`,
-        unionAlias(`export type ${type}`, [
-          `ApiError<400, ${at(n / 3, "A")}>`,
-          "ApiError<404, unknown>",
-          `ApiError<422, ${at(n / 4, "B")}>`,
-        ]),
-        unionAlias(
-          `export type ${type}`,
-          Array.from({ length: Math.ceil(n / 8) }, (_, i) => `"value_${i}"`),
-        ),
-        `export interface ${type} {\n${unionProperty("  ", `${at(n / 3, "key")}?:`, Array.from({ length: Math.ceil(n / 10) }, (_, i) => `"v${i}"`).concat("null"))}\n}`,
-        importStatement(
-          Array.from({ length: Math.ceil(n / 12) }, (_, i) => `Name${i}`),
-          '"./types.js"',
-          true,
-        ),
-        bracketed(
-          "",
-          `export const ${name}Values = [`,
-          Array.from({ length: Math.ceil(n / 9) }, (_, i) => `"v${i}"`),
-          "] as const;",
-        ),
-        `request(\n  {\n${objectProperty("    ", "headers", [`"xi-api-key": params.${at(n / 3, "key")}`, "other: params.other"])}\n${objectProperty("    ", "query", [`page_size: params.${at(n / 3, "size")}`, "...params.rest"], "query")}\n  },\n  options,\n);`,
-        importStatement([at(n, "OnlyName")], '"./types.js"', true),
-        `function ${name}(value: unknown): boolean {\n${returnChain([`${at(n, "isLone")}(value)`], "||")}\n}`,
-        `function ${name}(value: unknown): boolean {\n${returnChain(
-          [
-            "isRecord(value)",
-            `(!("${at(n / 3, "k")}" in value) || typeof value.${at(n / 3, "k")} === "string" || value.${at(n / 4, "k")} === null)`,
-            `(!("a" in value) || (Array.isArray(value.a) && value.a.every((item1: unknown) => ${at(n / 2, "isItem")}(item1))))`,
-            `(!("b" in value) || isB(value.b))`,
-          ],
-          "&&",
-        )}\n}`,
-        `export interface ${type} {\n${unionProperty("  ", `${at(n / 3, "key")}?:`, [`{ ${at(n / 3, "a")}: string; b?: number }`, "null"])}\n}`,
-        unionAlias(`export type ${type}`, [`{ ${at(n / 2, "a")}: string; b?: number }`, "null", "undefined"]),
-        bracketed(
-          "",
-          `export const ${name}Codes = [`,
-          Array.from({ length: Math.ceil(n / 5) }, (_, i) => String(1000 + i)),
-          "] as const;",
-        ),
-        `const client = {\n  group: {\n${arrowProperty("    ", at(n / 4, "m"), [`params: ${type}`, "options?: RequestOptions"], name, ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
-        `const client = {\n  group: {\n${arrowProperty("    ", "m", ["params: P", "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
-        `const client = {\n  group: {\n${arrowProperty("    ", at(n / 2, "m"), [`params: ${at(n / 2, "P")}`, "options?: RequestOptions"], at(Math.min(n, 90), "call"), ["params", "withDefaults(defaults, options)"])}\n  },\n};`,
-      ];
-    });
-    // A line still too long makes the statement prettier's to format (emit/segments.ts), so such
-    // cases are not the layout's to get right.
-    const laidOut = sources.filter((source) => source.split("\n").every((line) => line.length <= 100));
-    expect(laidOut.length).toBeGreaterThan(sources.length * 0.75);
-    const files = laidOut.map((content, i) => ({ path: `case${i}.ts`, content: `${content}\n` }));
-    expect(await prettierChanges(files)).toEqual([]);
-  });
+describe("the printer prints what prettier prints", () => {
+  it(`random statements of every kind the emitters write (seed ${seed})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(statement, { minLength: 1, maxLength: 6 }), async (statements) => {
+        const content = printFile("// A generated file.", statements);
+        expect(content).toBe(await prettierFormat(content));
+      }),
+      { numRuns: Number(process.env.PRINT_RUNS ?? 300), seed },
+    );
+  }, 120_000);
 });
 
 describe("generated clients are in prettier's layout as generated", () => {
-  const specs = {
-    seed: SEED_SPEC,
-    shelter: join(FIXTURES, "shelter-3.0.json"),
-    zoo: join(FIXTURES, "zoo-3.1.yaml"),
-    edges: join(FIXTURES, "edges-3.1.yaml"),
-    "multi-file": join(FIXTURES, "multi-file", "openapi.yaml"),
-    wire: join(FIXTURES, "wire.yaml"),
-  };
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const [name, spec] of Object.entries(FIXTURE_SPECS)) {
     it(name, async () => {
       const result = await generate(spec);
       expect(await prettierChanges(succeeded(result).files)).toEqual([]);

@@ -12,13 +12,13 @@ import { findRuntimes } from "./support/runtimes.js";
  * What a new user does, in a fresh folder outside this repository: install specforge from a git
  * URL (npm clones it and runs `prepare`, which builds dist/), generate the seed client with .ts
  * imports, and run a main.ts that calls it, unchanged, on Node 22, Node 24, Bun and Deno. Slow
- * (npm installs the clone's dependencies to build it): in `npm run test:all`, which .ci/run runs.
+ * (npm installs the clone's dependencies to build it): a campaign (npm run test:all, which .ci/run runs).
  */
 const run = promisify(execFile);
 const { found, missing } = findRuntimes();
 const runtimes = found.filter((r) => r.runsTypeScript);
 if (missing.length > 0)
-  console.warn(`\n*** install.slow.test.ts: SKIPPING ${missing.join(", ")}: not installed. Run: npm ci --prefix runtimes ***\n`);
+  console.warn(`\n*** install.campaign.test.ts: SKIPPING ${missing.join(", ")}: not installed. Run: npm ci --prefix runtimes ***\n`);
 
 /** A git repository holding this working tree's files as they are (committed or not), as a clone would. */
 function cloneOfWorkingTree(): string {

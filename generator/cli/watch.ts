@@ -1,0 +1,132 @@
+import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { generatorFingerprint, specFingerprint } from "../cache/inputs.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import type { RenderedFile } from "../files.js";
+import type { Input } from "../pipeline.js";
+import { WatchSession } from "../watch/session.js";
+import { writeChanged } from "../write/atomic.js";
+import { applyPlan } from "../write/apply.js";
+import { fingerprintFile } from "../write/fingerprint.js";
+import { planOutput } from "../write/plan.js";
+import { EXIT, plural } from "./exit.js";
+import type { Io } from "./generate.js";
+
+/** One API to keep generated: its inputs, its output folder, and whether warnings count as errors. */
+export interface WatchedApi {
+  input: Input;
+  out: string;
+  strict: boolean;
+}
+
+/** Files that may be part of a spec: a change to one of them in a watched folder regenerates. */
+const SPEC_LIKE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
+/** Editors save in several steps (truncate, write, rename); one regeneration follows the last of them. */
+const SETTLE_MS = 20;
+
+/**
+ * `generate --watch`: generates each API, then again whenever one of its inputs changes, from the
+ * analysis kept in memory (watch/session.ts). Each changed file is written atomically. A save that
+ * breaks the spec prints its diagnostics and leaves the output as the last good run wrote it; the
+ * next good save regenerates. Ctrl-C (SIGINT) or SIGTERM stops it after the run in progress, and it
+ * exits 0.
+ */
+export async function runWatch(apis: WatchedApi[], io: Io = process): Promise<number> {
+  const generator = generatorFingerprint();
+  const watchers: FSWatcher[] = [];
+  const runs = apis.map((api) => watchOne(api, generator, io));
+  for (const run of runs) await run.next();
+  for (const [i, api] of apis.entries()) {
+    for (const { folder, recursive, accepts } of watchedFolders(api.input.specs)) {
+      watchers.push(
+        watch(folder, { recursive }, (_event, name) => {
+          if (name !== null && accepts(String(name))) runs[i]!.schedule();
+        }),
+      );
+    }
+  }
+  io.stdout.write(`specforge: watching ${plural(apis.length, "API")} (Ctrl-C stops).\n`);
+  await new Promise<void>((stop) => {
+    const onSignal = (): void => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      stop();
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
+  for (const watcher of watchers) watcher.close();
+  await Promise.all(runs.map((run) => run.idle()));
+  io.stdout.write("specforge: stopped watching.\n");
+  return EXIT.ok;
+}
+
+/** The folders to watch for a set of inputs: a folder input whole, a file input's folder for that file and its spec-like neighbours (parts it references). */
+function watchedFolders(specs: readonly string[]): { folder: string; recursive: boolean; accepts: (name: string) => boolean }[] {
+  return specs.map((spec) => {
+    const path = resolve(spec);
+    if (existsSync(path) && statSync(path).isDirectory()) return { folder: path, recursive: true, accepts: (name) => SPEC_LIKE.test(name) };
+    return { folder: dirname(path), recursive: false, accepts: (name) => name === basename(path) || SPEC_LIKE.test(name) };
+  });
+}
+
+/** One API's runs: at most one at a time, and one more after it when a change came in meanwhile. */
+function watchOne(api: WatchedApi, generator: string, io: Io) {
+  const session = new WatchSession(api.input);
+  const label = `${relative(process.cwd(), api.out) || "."}/`;
+  let written: RenderedFile[] | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  const once = async (): Promise<void> => {
+    const started = performance.now();
+    const update = await session.update();
+    for (const d of update.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
+    const warnings = update.diagnostics.filter((d) => d.severity === "warning").length;
+    if (!update.ok || (api.strict && warnings > 0)) {
+      io.stderr.write(`specforge: ${label} kept as the last good run wrote it; fix the spec and save again.\n`);
+      return;
+    }
+    const spec = specFingerprint(api.input.specs, api.input.filters);
+    const files = [...update.files];
+    if (spec !== undefined) files.push(fingerprintFile({ generator, spec }, warnings, files));
+    let changed: string[];
+    if (written === undefined) {
+      // The first run compares with the folder as it is, and swaps the new one in whole.
+      const plan = planOutput(api.out, files);
+      applyPlan(api.out, plan);
+      changed = plan.changes.map((c) => c.path);
+    } else {
+      const result = writeChanged(api.out, files, written);
+      changed = [...result.written, ...result.removed];
+    }
+    written = files;
+    const ms = Math.round(performance.now() - started);
+    io.stdout.write(
+      `specforge: ${label}: ${plural(changed.length, "file")} written (${ms} ms)${changed.length > 0 && changed.length <= 4 ? `: ${changed.join(", ")}` : ""}\n`,
+    );
+  };
+
+  // Runs queue up behind each other: a change during a run gets a run of its own after it.
+  const run = (): Promise<void> =>
+    (running = running.then(async () => {
+      try {
+        await once();
+      } catch (error) {
+        io.stderr.write(`specforge: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      }
+    }));
+
+  return {
+    next: run,
+    schedule(): void {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), SETTLE_MS);
+    },
+    async idle(): Promise<void> {
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
