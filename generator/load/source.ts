@@ -4,7 +4,7 @@ import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { splitPointer } from "./pointer.js";
-import { jsonSyntaxDiagnostic, yamlSyntaxDiagnostics } from "./syntax.js";
+import { jsonSyntaxDiagnostic, positionAt, yamlSyntaxDiagnostics } from "./syntax.js";
 
 export interface Position {
   line: number;
@@ -35,16 +35,6 @@ export function readSpec(file: string, diagnostics: Diagnostic[]): SpecSource | 
 /** Parses spec text that `file` holds (the whole file, or a block of a Markdown page). */
 export function parseSpec(file: string, text: string, syntax: "json" | "yaml", diagnostics: Diagnostic[]): SpecSource | undefined {
   return syntax === "json" ? readJson(file, text, diagnostics) : readYaml(file, text, diagnostics);
-}
-
-function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSource | undefined {

@@ -13,7 +13,8 @@ interface At {
   column: number;
 }
 
-function positionAt(text: string, offset: number): At {
+/** The 1-based line and column of an offset. */
+export function positionAt(text: string, offset: number): At {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
