@@ -9,7 +9,7 @@ import {
   propertyKey,
   stringLiteral,
   templateText,
-} from "../generator/emit/escape.js";
+} from "../generator/print/escape.js";
 import { utils } from "prettier/doc";
 import { printDoc } from "../generator/print/doc.js";
 import { exprDoc } from "../generator/print/expressions.js";

@@ -52,7 +52,7 @@ describe("walkers over type nodes", () => {
       "generator/changes/structure.ts",
       "generator/changes/usage.ts",
       "generator/emit/types/checks.ts",
-      "generator/emit/types/type-text.ts",
+      "generator/emit/types/type-tree.ts",
       "generator/ir/directions.ts",
       "generator/ir/flatten.ts",
       "generator/ir/merge/canonical.ts",

@@ -22,7 +22,7 @@ function templatesDir(): string {
 
 /**
  * Compiles the templates in an environment of their own. `noEscape`: every value a template prints
- * was already escaped for its context by emit/escape.ts; HTML escaping would corrupt TypeScript.
+ * was already escaped for its context by print/escape.ts; HTML escaping would corrupt TypeScript.
  * `strict`: a template naming a field the view model lacks fails instead of printing nothing.
  */
 export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {

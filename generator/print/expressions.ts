@@ -1,4 +1,4 @@
-import { isDotName, literalText, propertyKey, stringLiteral, templateText } from "../emit/escape.js";
+import { isDotName, literalText, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { commentDoc } from "./comments.js";
 import {
   conditionalGroup,

@@ -1,4 +1,4 @@
-import { literalText, propertyKey } from "../emit/escape.js";
+import { literalText, propertyKey } from "./escape.js";
 import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
 import { commentDoc } from "./comments.js";
 import type { Param, TypeMember, TypeTree } from "./tree.js";

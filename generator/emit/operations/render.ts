@@ -1,7 +1,7 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../../print/tree.js";
-import { docComment } from "../escape.js";
+import { docComment } from "../../print/escape.js";
 import { modulePath, type EmitOptions } from "../modules.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";

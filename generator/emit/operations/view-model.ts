@@ -5,7 +5,7 @@ import type { NameTable, OperationNames } from "../../names/plan.js";
 import { chain } from "../types/checks.js";
 import { id, member, named, str, type Comment, type Expr, type Param, type Stmt, type TypeTree } from "../../print/tree.js";
 import { docParagraphs } from "../doc.js";
-import { identifier, propertyKey } from "../escape.js";
+import { identifier, propertyKey } from "../../print/escape.js";
 import { typeTree, unionOf } from "../types/type-tree.js";
 import { errorView } from "./errors.js";
 import { requestFields } from "./request-fields.js";

@@ -1,7 +1,7 @@
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
-import { identifier } from "../escape.js";
+import { identifier } from "../../print/escape.js";
 import { named, type TypeMember, type TypeTree } from "../../print/tree.js";
 
 /** The TypeScript type of an IR node, as a print tree. Object members carry their JSDoc. */
