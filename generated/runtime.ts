@@ -84,11 +84,13 @@ export class ApiError<Status extends number = number, Body = unknown> extends Cl
     super(`${operation}: HTTP ${status} from ${method} ${url}`);
     // Not enumerable, and the stack gets one line per field: what runtimes print for an error
     // (console.log, an uncaught error) is that, not a dump of the Response.
-    const fields = { operation, status, method, url, body, headers, response };
-    for (const [key, value] of Object.entries(fields)) Object.defineProperty(this, key, { value });
+    const all = { operation, status, method, url, body, headers, response };
+    for (const [key, value] of Object.entries(all)) Object.defineProperty(this, key, { value });
     const text = `${JSON.stringify(body)}`;
-    const lines = { status, operation, request: `${method} ${url}`, body: text.length > 200 ? `${text.slice(0, 200)}…` : text };
-    this.stack = `${this.stack}`.replace(/$/m, Object.entries(lines).map(([key, value]) => `\n    ${key}: ${value}`).join(""));
+    const shown = { status, operation, request: `${method} ${url}`, body: text.slice(0, 200) };
+    let lines = "";
+    for (const [key, value] of Object.entries(shown)) lines += `\n    ${key}: ${value}`;
+    this.stack = `${this.stack}`.replace(/$/m, text.length > 200 ? `${lines}…` : lines);
   }
   /** Bun's console prints errors its own way unless told. */
   [Symbol.for("nodejs.util.inspect.custom")](): string | undefined {
@@ -126,8 +128,11 @@ export class UnknownVariantError extends ClientError {
 }
 
 // Names on the prototypes, where `instanceof` finds the brand; a minifier that renames classes leaves strings be.
-for (const [name, type] of Object.entries({ AbortError, ApiError, NetworkError, ParseError, TimeoutError, UnknownVariantError }))
-  Object.defineProperties(type.prototype, { name: { value: name, writable: true, configurable: true }, [brand]: { value: name } });
+const all = { AbortError, ApiError, NetworkError, ParseError, TimeoutError, UnknownVariantError };
+for (const [name, type] of Object.entries(all)) {
+  const named = { value: name, writable: true, configurable: true };
+  Object.defineProperties(type.prototype, { name: named, [brand]: { value: name } });
+}
 
 /** Statuses a `4XX` response covers. */
 export type ClientErrorStatus =

@@ -27,15 +27,17 @@ export interface GenerateArgs extends ReportArgs, FilterArgs {
   strict: boolean;
   /** Format the output with the user's own prettier configuration. */
   prettier?: boolean;
+  /** How messages name the output folder: as the user gave it (a config's folder, relative to the config). Default: `out`. */
+  outLabel?: string;
   /** The extension of imports between generated files; `.js` when not given. */
   importExtension?: EmitOptions["importExtension"];
 }
 
 /** The last line of a failed run: the output folder is as it was, or was never created. */
-const untouched = (out: string): string =>
+const untouched = (out: string, shown: string): string =>
   existsSync(out)
-    ? `specforge: ${folderLabel(out)} was left as it was.\n`
-    : `specforge: nothing was written (${folderLabel(out)} does not exist).\n`;
+    ? `specforge: ${folderLabel(shown)} was left as it was.\n`
+    : `specforge: nothing was written (${folderLabel(shown)} does not exist).\n`;
 
 const conflict = (out: string, path: string): Diagnostic => ({
   code: "E_OUT_CONFLICT",
@@ -74,6 +76,7 @@ export interface GenerateExtras {
 
 export async function runGenerate(args: GenerateArgs, io: Io = process, extras: GenerateExtras = {}): Promise<number> {
   const started = performance.now();
+  const shown = args.outLabel ?? args.out;
   // With --prettier the output also depends on the user's prettier and its configuration.
   const { formatWithUserConfig, userConfigFingerprint } = args.prettier ? await import("../format/prettier.js") : {};
   const emit: EmitOptions = { importExtension: args.importExtension ?? ".js" };
@@ -85,7 +88,7 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    io.stdout.write(`specforge: ${folderLabel(args.out)} is up to date (spec and generator unchanged since it was generated).\n`);
+    io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
     return EXIT.ok;
   }
   // Loaded only now: the stages are not needed on the path above.
@@ -100,18 +103,18 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
     const note = `the spec has ${hasErrors(result.diagnostics) || !args.strict ? "errors" : "warnings (--strict)"}; ${args.out}/ was left as it was.`;
     if (args.format === "json")
       io.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
-    io.stderr.write(untouched(args.out));
+    io.stderr.write(untouched(args.out, shown));
     return EXIT.badInput;
   }
   if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files));
   const plan = planOutput(args.out, result.files);
   if (plan.conflicts.length > 0) {
     for (const path of plan.conflicts) io.stderr.write(formatDiagnostic(conflict(args.out, path)) + "\n");
-    io.stderr.write(untouched(args.out));
+    io.stderr.write(untouched(args.out, shown));
     return EXIT.badInput;
   }
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
-  const outLabel = pathLabel(args.out);
+  const outLabel = pathLabel(shown);
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
@@ -127,12 +130,12 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   };
   if (args.check) {
     if (plan.changes.length === 0) {
-      human.write(`specforge: ${folderLabel(args.out)} is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
+      human.write(`specforge: ${folderLabel(shown)} is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
       return gate(args, changes.report) ?? EXIT.ok;
     }
     printChanges();
     human.write(driftReport(plan, outLabel, new Set([MODEL_FILE])) + "\n");
-    human.write(`specforge: ${folderLabel(args.out)} does not match the spec. Fix: ${rerunCommand()}\n`);
+    human.write(`specforge: ${folderLabel(shown)} does not match the spec. Fix: ${rerunCommand()}\n`);
     return gate(args, changes.report) ?? EXIT.drift;
   }
   // A first generation has nothing to compare with, so it prints no report.
@@ -142,7 +145,7 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const removed = plan.changes.length - written;
   const ms = Math.round(performance.now() - started);
   human.write(
-    `specforge: ${counts} -> ${folderLabel(args.out)}: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
+    `specforge: ${counts} -> ${folderLabel(shown)}: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
   );
   return gate(args, changes.report) ?? EXIT.ok;
 }
