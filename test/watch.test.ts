@@ -133,7 +133,7 @@ describe("generate --watch", () => {
     const out = join(dir, "out");
     const watch = watching(["--spec", spec, "--out", out]);
     await watch.until("stdout", /watching 1 API/, 1);
-    expect(watch.stdout).toMatch(/out\/: 8 files written/);
+    expect(watch.stdout).toMatch(/out\/: 9 files written/);
     const good = readFileSync(spec, "utf8");
     const edited = good.replace(
       "        secret_id:\n          type: string\n",

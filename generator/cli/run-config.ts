@@ -86,6 +86,7 @@ function argsOf(api: ResolvedApi, flags: ConfigFlags): GenerateArgs {
     ...flags,
     spec: api.specs,
     out: api.out,
+    outLabel: relative(process.cwd(), api.out) || ".",
     strict: flags.strict || api.strict === true,
     keepUnusedSchemas: false,
     // Options of the output that other commands' flags set are passed on as the flags would be.

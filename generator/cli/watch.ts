@@ -124,7 +124,7 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
       ? generator + `+prettier:${await (await import("../format/prettier.js")).userConfigFingerprint(api.out)}`
       : generator;
     const files = api.prettier ? await userFormatted(update.files) : [...update.files];
-    if (spec !== undefined) files.push(fingerprintFile({ generator: generatorKey, spec }, warnings, files, update.analysis.specName));
+    if (spec !== undefined) files.push(fingerprintFile({ generator: generatorKey, spec }, warnings, files));
     let changed: string[];
     if (written === undefined) {
       // The first run compares with the folder as it is, and swaps the new one in whole.

@@ -1,4 +1,5 @@
 import { buildApiModel } from "../changes/snapshot.js";
+import { DEFAULT_EMIT } from "../emit/modules.js";
 import { MODEL_FILE, modelFile } from "../changes/record.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "../diagnostics.js";
 import { emitGuardsFile } from "../emit/text-emit.js";
@@ -88,7 +89,7 @@ export class WatchSession {
     };
     validateSchemaEdit(document, changed, report);
     if (hasErrors(found)) return { ok: false, diagnostics: found };
-    const { api, names, specName } = state.analysis;
+    const { api, names } = state.analysis;
     const patch = patchSchemas(api, document, state.document, changed, report);
     if (!patch) return undefined;
     if (hasErrors(found)) return { ok: false, diagnostics: found };
@@ -109,10 +110,10 @@ export class WatchSession {
     // The operation files print from the operations and the names, both as they were; guards.ts
     // from the guarded schemas (the same set, patchSchemas checked), so only if one was rebuilt.
     const ids = new Set(patch.rebuilt.map((s) => s.id));
-    const guards = guardedSchemas(patch.api).some((s) => ids.has(s.id)) ? emitGuardsFile(patch.api, names, specName) : undefined;
+    const guards = guardedSchemas(patch.api).some((s) => ids.has(s.id)) ? emitGuardsFile(patch.api, names, DEFAULT_EMIT) : undefined;
     const types = this.spliceTypes(state, patch.api, patch.rebuilt);
-    const fresh = new Map([typesFile(specName, types), ...(guards ? [guards] : [])].map((f) => [f.path, f]));
-    fresh.set(MODEL_FILE, modelFile(model, specName, this.modelLines));
+    const fresh = new Map([typesFile(types), ...(guards ? [guards] : [])].map((f) => [f.path, f]));
+    fresh.set(MODEL_FILE, modelFile(model, this.modelLines));
     const files = state.files.map((f) => fresh.get(f.path) ?? f);
     this.state = { document, analysis, diagnostics, types, files };
     return { ok: true, files, diagnostics, analysis, short: true };
