@@ -197,3 +197,27 @@ describe("generate --watch --prettier", () => {
     expect(watched).toEqual(snapshotTree(join(dir, "once")));
   });
 });
+
+describe("generate --watch --import-extension .ts", () => {
+  it("writes what generate --import-extension .ts writes, so --check then finds the folder current", async () => {
+    const dir = tempFiles({ "spec.yaml": readFileSync(SEED_SPEC, "utf8") });
+    const spec = join(dir, "spec.yaml");
+    const watch = watching(["--import-extension", ".ts", "--spec", spec, "--out", join(dir, "watched")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    expect(await watch.stop()).toBe(0);
+    const watched = snapshotTree(join(dir, "watched"));
+    expect(watched["index.ts"]).toContain('from "./types.ts"');
+    const check = spawn(process.execPath, [
+      CLI,
+      "generate",
+      "--check",
+      "--import-extension",
+      ".ts",
+      "--spec",
+      spec,
+      "--out",
+      join(dir, "watched"),
+    ]);
+    expect(await new Promise((resolve) => check.on("exit", resolve))).toBe(0);
+  });
+});

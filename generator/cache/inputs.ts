@@ -71,6 +71,9 @@ export function generatorFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** The generator with the options that shape its output: what a fingerprint's `generator` records. */
+export const generatorKey = (generator: string, emit: object): string => sha256(`${generator}\0${JSON.stringify(emit)}`);
+
 const REF_TARGETS = /\$ref["']?\s*:\s*["']?([^\s"'#]*)/g;
 
 /** Whether every `$ref` in `text` stays inside `dir` (local, or a relative file below it). */

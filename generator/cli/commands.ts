@@ -80,7 +80,7 @@ const generate: Register = (y, select) =>
         const { runWatch } = await import("./watch.js");
         return runWatch([
           {
-            input: { specs: args.spec, filters: filtersOf(args) },
+            input: { specs: args.spec, filters: filtersOf(args), emit: { importExtension: args.importExtension ?? ".js" } },
             out: resolve(args.out),
             strict: args.strict,
             prettier: args.prettier === true,

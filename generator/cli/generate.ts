@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, sha256, specFingerprint } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, sha256, specFingerprint } from "../cache/inputs.js";
 import { diffApiModels } from "../changes/diff.js";
 import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
@@ -82,8 +82,7 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const emit: EmitOptions = { importExtension: args.importExtension ?? ".js" };
   // The options shape the output as much as the generator's code does.
   const generator =
-    sha256(`${generatorFingerprint()}\0${JSON.stringify(emit)}`) +
-    (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
+    generatorKey(generatorFingerprint(), emit) + (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
   const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args), emit };
   const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.

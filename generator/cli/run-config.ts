@@ -48,7 +48,12 @@ export async function runConfig(file: string, flags: ConfigFlags, io: Io = proce
   if (flags.watch) {
     const { runWatch } = await import("./watch.js");
     const watched = apis.map((api) => ({
-      input: { specs: api.specs, ...(api.filters && { filters: api.filters }), ...(api.naming && { naming: api.naming }) },
+      input: {
+        specs: api.specs,
+        ...(api.filters && { filters: api.filters }),
+        ...(api.naming && { naming: api.naming }),
+        emit: { importExtension: api.importExtension ?? ".js" },
+      },
       out: api.out,
       strict: flags.strict || api.strict === true,
       prettier: flags.prettier === true || api.prettier === true,
