@@ -203,3 +203,13 @@ describe("--format json on exit 2 still prints one JSON document, with the diagn
     expect(JSON.parse(result.stdout)).toMatchObject({ summary: null, changes: [], diagnostics: [], note: expect.stringContaining("base") });
   });
 });
+
+describe("the nested-union example", () => {
+  it("prints what docs/change-report.md shows, and fails the breaking gate", () => {
+    const args = ["compare", "--base", "test/fixtures/changes/calls-v1.yaml", "--spec", "test/fixtures/changes/calls-v2.yaml"];
+    const result = runCli(args);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(example("nested"));
+    expect(runCli([...args, "--fail-on", "breaking"]).status).toBe(1);
+  });
+});

@@ -104,6 +104,20 @@ const CASES: Case[] = [
     units: { errors: "notice" },
   },
   {
+    name: "4. a success schema beside an untyped success: the result stays unknown",
+    before: spec({ ...ok(json(MODEL)), "202": { description: "accepted", ...json({}) } }),
+    after: spec({ ...ok(json(MODEL_OR_STRING)), "202": { description: "accepted", ...json({}) } }),
+    kinds: ["response-body-changed"],
+    units: {},
+  },
+  {
+    name: "4. a success body becomes untyped: the result widens to unknown",
+    before: spec(ok(json(MODEL))),
+    after: spec({ ...ok(json(MODEL)), "202": { description: "accepted", ...json({}) } }),
+    kinds: ["type-widened"],
+    units: { result: "breaking" },
+  },
+  {
     name: "5. the Fern method renamed, the function kept: the client method moved",
     before: spec(ok(json(MODEL)), { "x-fern-sdk-group-name": "transcripts", "x-fern-sdk-method-name": "get" }),
     after: spec(ok(json(MODEL)), { "x-fern-sdk-group-name": "transcripts", "x-fern-sdk-method-name": "get_transcript" }),

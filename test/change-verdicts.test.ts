@@ -31,6 +31,8 @@ const oneOf = (...names: string[]): Schema => ({
 
 const COMPONENTS: Record<string, Schema> = {
   A: variant("a"),
+  /** A under another name: the same type. */
+  A2: variant("a"),
   B: variant("b"),
   C: variant("c"),
   D: variant("d"),
@@ -169,6 +171,30 @@ const CASES: Case[] = [
     kinds: ["required-property-added"],
     suffix: ".failed",
     request: "breaking",
+    response: "non-breaking",
+  },
+  {
+    name: "3. a nullable reference to another component of the same shape",
+    before: { anyOf: [ref("A"), NULL] },
+    after: { anyOf: [ref("A2"), NULL] },
+    kinds: ["reference-changed"],
+    request: "non-breaking",
+    response: "non-breaking",
+  },
+  {
+    name: "3. a variant of a tagged union now another component of the same shape",
+    before: { anyOf: [oneOf("A", "B"), NULL] },
+    after: {
+      anyOf: [
+        {
+          ...oneOf("A2", "B"),
+          discriminator: { propertyName: "type", mapping: { a: "#/components/schemas/A2", b: "#/components/schemas/B" } },
+        },
+        NULL,
+      ],
+    },
+    kinds: ["reference-changed"],
+    request: "non-breaking",
     response: "non-breaking",
   },
   {

@@ -77,7 +77,7 @@ const order: Webhooks["order.created"] = { id: "o" };
 console.log(event, order);
 `,
   names: `
-import { createClient, createEnvironmentVariable, createRedirectURL, getJWKS, listEnvironmentVariables, listPets, usersBan } from "./index.js";
+import { createClient, createEnvironmentVariable, createRedirectURL, getJWKS, listEnvironmentVariables, listPets, shareVoice, usersBan } from "./index.js";
 const client = createClient({ baseUrl: "https://example.com" });
 void client.listPets();
 void client.users.ban({ userId: "u" });
@@ -85,7 +85,8 @@ void client.redirectURLs.create();
 void client.jwks.get();
 void client.environmentVariables.create();
 void client.environmentVariables.list();
-console.log(createEnvironmentVariable, createRedirectURL, getJWKS, listEnvironmentVariables, listPets, usersBan);
+void client.voices.share({ voiceId: "v" });
+console.log(createEnvironmentVariable, createRedirectURL, getJWKS, listEnvironmentVariables, listPets, shareVoice, usersBan);
 // @ts-expect-error untagged operations are not under a "default" group
 void client.default;
 `,
@@ -225,11 +226,14 @@ describe("the shapes of issue 12 (test/fixtures/shapes)", () => {
     expect(m.isMessage!({ text: "hi" })).toBe(true);
   });
 
-  it("names: operationIds as the API's docs give them, the tag + a bare verb composed, untagged operations at the top of the client", () => {
+  it("names: operationIds as the API's docs give them, the tag + a bare verb composed, Fern's docs as Fern's names, untagged operations at the top of the client", () => {
     const client = output("names").files.get("client.ts")!;
     for (const line of ["listPets: (", "users: {", "ban: (", "redirectURLs: {", "jwks: {", "environmentVariables: {"])
       expect(client).toContain(line);
     expect(client).not.toContain("default:");
     expect(output("names").files.get("operations/environmentVariables.ts")).toContain("export async function createEnvironmentVariable(");
+    // A `subpackage_voices` tag is Fern's docs: the operationId `share` is the SDK method, composed with the group.
+    expect(output("names").files.get("operations/voices.ts")).toContain("export async function shareVoice(");
+    expect(client).toMatch(/voices: \{\n.*\{@link shareVoice\}.*\n\s+share: \(/);
   });
 });

@@ -38,12 +38,16 @@ export const RULES = {
   "media-type-changed": same("non-breaking"),
   /** The function reads its result another way (JSON, text, a Blob, a stream): its result type changes, or what it holds. */
   "response-reading-changed": same("breaking"),
+  /** A success body's schema changed where it does not type the result (a Blob, text, or `unknown` beside an untyped success). */
+  "response-body-changed": same("non-breaking"),
   "response-added": same("notice"),
   "response-removed": same("notice"),
   "schema-added": same("non-breaking"),
   /** The exported type is gone, whichever way it was used. */
   "schema-removed": same("breaking"),
   "type-renamed": same("breaking"),
+  /** Another component where the older type named one (`$ref: A` -> `$ref: B`); what B is, is compared on its own. */
+  "reference-changed": same("non-breaking"),
   "property-added": same("non-breaking"),
   "required-property-added": { request: "breaking", response: "non-breaking" },
   /** In a request, TypeScript rejects the property in an object literal; in a response, the data is gone. */

@@ -12,6 +12,10 @@ const EMPTY = new Set(["204", "205"]);
 /** Readings whose result type comes from the success schemas (`T`, `AsyncIterable<T>`); the others give `string`, `Blob`, a stream or `void`. */
 const typed = (reading: ResponseReading): boolean => reading === "json" || reading === "sse" || reading === "ndjson";
 
+/** A success body of any type: the result is `unknown` whatever the others are. */
+const opaque = (o: OperationModel): boolean =>
+  Object.entries(o.responses).some(([status, r]) => isSuccess(status) && r.type?.kind === "unknown");
+
 const READING: Record<ResponseReading, string> = {
   json: "parsed JSON",
   text: "text",
@@ -65,8 +69,23 @@ export function diffResponses(before: OperationModel, after: OperationModel, sit
         else emit("media-type-changed", at, media);
         rereadReported ||= reread && success;
       }
-      // A success schema only types the result when the body is parsed into it.
-      if (success && !(typed(before.reading) && typed(after.reading))) continue;
+      // A success schema types the result only when the body is parsed into it, and another success
+      // body of any type (`unknown`) absorbs it: then a changed schema is news, not a new result type.
+      const untyped =
+        !typed(before.reading) || !typed(after.reading)
+          ? "it is not parsed"
+          : opaque(before) && opaque(after)
+            ? "another success response makes it unknown"
+            : undefined;
+      if (success && untyped !== undefined) {
+        if (!reread && r.type && s.type && !equivalent(r.type, s.type, cx.models))
+          emit(
+            "response-body-changed",
+            at,
+            `changed from ${describe(r.type)} to ${describe(s.type)}; the result stays as it was: ${untyped}`,
+          );
+        continue;
+      }
       if (r.type && s.type) diffTypes(r.type, s.type, at, cx);
       else if (r.type || s.type) emit("type-changed", at, s.type ? "now has a body" : "no longer has a body");
     }

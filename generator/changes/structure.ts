@@ -62,13 +62,30 @@ export function isObjectLike(type: TypeModel, schemas: Schemas, seen: ReadonlySe
   return members.length > 0 && members.every((m) => isObjectLike(m.type, schemas, seen));
 }
 
-/** A type all of whose values are constants: a literal, or a union of them (an enum). */
-function isConstant(type: TypeModel, schemas: Schemas): boolean {
+/** The values of a type all of whose values are constants (a literal, or an enum); undefined for any other type. */
+function constants(type: TypeModel, schemas: Schemas): Literal[] | undefined {
   const target = resolve(type, schemas);
-  if (target.kind === "literal") return target.value !== null;
-  if (target.kind !== "union") return false;
+  if (target.kind === "literal") return target.value === null ? undefined : [target.value];
+  if (target.kind !== "union") return undefined;
   const members = membersOf(target).filter((m) => m.type.kind !== "null");
-  return members.length > 0 && members.every((m) => m.type.kind === "literal");
+  const values = members.flatMap((m) => (m.type.kind === "literal" ? [m.type.value] : []));
+  return members.length > 0 && values.length === members.length ? values : undefined;
+}
+
+const isConstant = (type: TypeModel, schemas: Schemas): boolean => constants(type, schemas) !== undefined;
+
+/** The values an object type (or each alternative of a union of them) gives its tag property. */
+export function tagValues(type: TypeModel, tag: string, schemas: Schemas, seen: ReadonlySet<string> = new Set()): Literal[] {
+  if (type.kind === "ref") {
+    const target = resolve(type, schemas);
+    return seen.has(type.schema) || target.kind === "ref" ? [] : tagValues(target, tag, schemas, new Set([...seen, type.schema]));
+  }
+  if (type.kind === "object") {
+    const property = Object.hasOwn(type.properties, tag) ? type.properties[tag] : undefined;
+    return property ? (constants(property.type, schemas) ?? []) : [];
+  }
+  if (type.kind === "intersection" || type.kind === "union") return type.members.flatMap((m) => tagValues(m, tag, schemas, seen));
+  return [];
 }
 
 /** The required properties of an object type with a constant value; for a union, those all its alternatives have. */
@@ -178,17 +195,6 @@ function sameShape(x: TypeModel, y: TypeModel, models: Models, assumed: Readonly
     case "ref":
       return false;
   }
-}
-
-/** Whether every value of `narrow` (resolved in `schemas`) is a value of `wide`; an enum component counts by its values. */
-export function covers(wide: TypeModel, narrow: TypeModel, schemas: Schemas): boolean {
-  if (wide.kind === "unknown") return true;
-  if (wide.kind === "number" && narrow.kind === "integer") return true;
-  if (narrow.kind === "literal") return narrow.value !== null && wide.kind === typeof narrow.value;
-  const target = resolve(narrow, schemas);
-  if (target.kind !== "union") return false;
-  const members = membersOf(target);
-  return members.length > 0 && members.every((m) => covers(wide, m.type, schemas));
 }
 
 export function describe(type: TypeModel): string {

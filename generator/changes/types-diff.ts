@@ -1,6 +1,8 @@
 import type { ObjectModel, TypeModel } from "./model.js";
 import { memberPath, own, type Compare, type Site } from "./site.js";
-import { covers, describe, discriminatorOf, equivalent, membersOf, resolve } from "./structure.js";
+import { fits } from "./fits.js";
+import { describe, discriminatorOf, equivalent, membersOf, resolve } from "./structure.js";
+import { referenceChanged, referencesInside } from "./references-diff.js";
 import { pairMembers, diffAlternatives } from "./unions-diff.js";
 
 /** Structural equality of JSON data, ignoring key order (a recorded model is key-sorted, a fresh one is not). */
@@ -22,9 +24,10 @@ function same(a: unknown, b: unknown): boolean {
  * is a nullability change and `"a" | "b"` against `"a"` an enum value, not a different type.
  */
 export function diffTypes(before: TypeModel, after: TypeModel, site: Site, cx: Compare): void {
-  if (same(before, after) || equivalent(before, after, cx.models)) return;
+  if (same(before, after)) return;
   const b = membersOf(before);
   const a = membersOf(after);
+  if (equivalent(before, after, cx.models)) return referencesInside(before, after, site, cx);
   const nullBefore = b.some((m) => m.type.kind === "null");
   const nullAfter = a.some((m) => m.type.kind === "null");
   if (!nullBefore && nullAfter) cx.emit("nullable-added", site, "can now be null");
@@ -33,7 +36,8 @@ export function diffTypes(before: TypeModel, after: TypeModel, site: Site, cx: C
   const bm = b.filter((m) => m.type.kind !== "null");
   const am = a.filter((m) => m.type.kind !== "null");
   if (bm.length === 1 && am.length === 1) return diffSingle(bm[0]!.type, am[0]!.type, site, cx);
-  const { pairs, removed, added, older } = pairMembers(bm, am, cx.models);
+  const { equal, pairs, removed, added, older } = pairMembers(bm, am, cx.models);
+  for (const [x, y] of equal) referenceChanged(x.type, y.type, site, cx);
   for (const [x, y] of pairs) {
     if (x.tag && y.tag && JSON.stringify(x.tag) !== JSON.stringify(y.tag)) {
       const message = `the discriminator value of ${describe(y.type)} changed from ${x.tag.join(", ")} to ${y.tag.join(", ")}`;
@@ -52,30 +56,31 @@ function diffDiscriminators(before: string | undefined, after: string | undefine
 }
 
 const isObjectish = (t: TypeModel): boolean => t.kind === "object" || t.kind === "intersection";
-const alike = (x: TypeModel, y: TypeModel): boolean => (isObjectish(x) && isObjectish(y)) || (x.kind === y.kind && x.kind !== "literal");
+const alike = (x: TypeModel, y: TypeModel): boolean =>
+  (isObjectish(x) && isObjectish(y)) || (x.kind === y.kind && (x.kind === "array" || x.kind === "tuple"));
 
 /**
  * One alternative on each side (nulls aside), or two paired as the same one. A reference is
  * compared by what it names when the other side spells it otherwise or names another component.
  */
 function diffSingle(x: TypeModel, y: TypeModel, site: Site, cx: Compare): void {
+  referenceChanged(x, y, site, cx);
   if (x.kind === "ref" || y.kind === "ref") {
     const a = resolve(x, cx.models.base);
     const b = resolve(y, cx.models.head);
     const pair = JSON.stringify([x.kind === "ref" ? x.schema : "", y.kind === "ref" ? y.schema : ""]);
     // The same component on both sides is compared at the component; a pair already open is a recursive schema.
     if ((x.kind === "ref" && y.kind === "ref" && x.schema === y.schema) || cx.open.has(pair)) return;
-    if (a.kind !== "ref" && b.kind !== "ref" && (alike(a, b) || a.kind === "union" || b.kind === "union")) {
+    // Objects are compared property by property, enums value by value; other types by what they allow, under their names.
+    if (a.kind !== "ref" && b.kind !== "ref" && (alike(a, b) || (a.kind === "union" && b.kind === "union"))) {
       const inner = { ...cx, open: new Set([...cx.open, pair]) };
       if (alike(a, b)) diffAlike(a, b, site, inner);
       else diffTypes(a, b, site, inner);
       return;
     }
-  } else if (alike(x, y) || (x.kind === "literal" && y.kind === "literal" && x.value === y.value)) {
-    diffAlike(x, y, site, cx);
-    return;
-  }
-  const kind = covers(y, x, cx.models.base) ? "type-widened" : covers(x, y, cx.models.head) ? "type-narrowed" : "type-changed";
+  } else if (alike(x, y)) return diffAlike(x, y, site, cx);
+  if (equivalent(x, y, cx.models)) return;
+  const kind = fits(x, y, "widen", cx.models) ? "type-widened" : fits(x, y, "narrow", cx.models) ? "type-narrowed" : "type-changed";
   cx.emit(kind, site, `${kind.slice("type-".length)} from ${describe(x)} to ${describe(y)}`);
 }
 

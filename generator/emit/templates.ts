@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { Doc } from "../print/doc.js";
-import { HOLES } from "../print/holes.js";
-import { holeMark, printTemplate } from "../print/template.js";
+import type { Doc } from "./print/doc.js";
+import { HOLES } from "./print/holes.js";
+import { holeMark, printTemplate } from "./print/template.js";
 
 /** A template: a view model in, the file's text out, in its final layout. */
 export type Template = (view: object) => string;

@@ -1,7 +1,7 @@
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
-import { joinStatements, printStatement } from "../print/statements.js";
-import { fileHeader } from "./header.js";
+import { joinStatements, printStatement } from "./print/statements.js";
+import { FILE_HEADER } from "./header.js";
 import type { RenderedFile } from "../files.js";
 import { schemaStatements } from "./types/declarations.js";
 import { incomingStatements } from "./types/incoming.js";
@@ -14,14 +14,14 @@ export const schemaTexts = (api: Api, names: NameTable): string[] =>
  * types.ts from its schemas' printed declarations (the watch mode replaces an edited schema's),
  * then the maps of webhooks and callbacks to their payloads.
  */
-export const typesFile = (specName: string, texts: string[], api: Api, names: NameTable): RenderedFile => ({
+export const typesFile = (texts: string[], api: Api, names: NameTable): RenderedFile => ({
   path: "types.ts",
-  content: joinStatements(fileHeader(specName), [...texts, ...incomingStatements(api, names).map(printStatement)]),
+  content: joinStatements(FILE_HEADER, [...texts, ...incomingStatements(api, names).map(printStatement)]),
 });
 
 /**
  * types.ts: one declaration per named schema, printed in its final layout. A spec without schemas
  * has none: a file without an export is no module, and index.ts does not re-export it.
  */
-export const emitTypesFile = (api: Api, names: NameTable, specName: string): RenderedFile | undefined =>
-  api.schemas.length === 0 ? undefined : typesFile(specName, schemaTexts(api, names), api, names);
+export const emitTypesFile = (api: Api, names: NameTable): RenderedFile | undefined =>
+  api.schemas.length === 0 ? undefined : typesFile(schemaTexts(api, names), api, names);

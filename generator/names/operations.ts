@@ -84,7 +84,11 @@ function withoutGroup(name: string[], group: string[]): string[] | undefined {
  * Operations without a tag are at the top level of the client.
  */
 export function operationNaming(operation: Operation, tree: GroupNode, shared: ReadonlySet<string>): OperationNaming {
-  const tag = operation.tags[0]?.replace(/^subpackage_/, "");
+  const first = operation.tags[0];
+  const tag = first?.replace(/^subpackage_/, "");
+  // Fern's published docs tag an operation `subpackage_<group>` and give the SDK method as its
+  // operationId (`share` in `subpackage_voices`): the same names as x-fern-sdk-method-name.
+  const sdkMethod = operation.sdkMethod ?? (first !== tag && operation.sdkGroup === undefined ? operation.operationId : undefined);
   const groupSources = operation.sdkGroup ?? (tag === undefined || tag === "" ? [] : [tag]);
   const groupPath: string[] = [];
   let node = tree;
@@ -99,7 +103,7 @@ export function operationNaming(operation: Operation, tree: GroupNode, shared: R
   const id = readableId(operation);
   const fromId = id === undefined ? undefined : camelCase(id);
   const descriptive =
-    operation.sdkMethod === undefined &&
+    sdkMethod === undefined &&
     fromId !== undefined &&
     !shared.has(fromId) &&
     (words(fromId).length > 1 || !BARE_VERBS.has(fromId.toLowerCase()));
@@ -117,7 +121,7 @@ export function operationNaming(operation: Operation, tree: GroupNode, shared: R
       level: node.keys,
     };
   }
-  const wantedMethod = identifier(camelCase(operation.sdkMethod ?? id ?? `${operation.method} ${operation.path}`), operation.method);
+  const wantedMethod = identifier(camelCase(sdkMethod ?? id ?? `${operation.method} ${operation.path}`), operation.method);
   const [verb = operation.method, ...rest] = words(wantedMethod);
   // The group, singular unless the verb lists, between the verb and the method's other words;
   // left out when those already name it (`get_pet` in `pets`, `getAgent` in `convai.agents`).

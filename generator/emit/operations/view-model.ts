@@ -3,7 +3,7 @@ import { successResponses } from "../../ir/media.js";
 import { referencedSchemas } from "../../ir/references.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
 import { chain } from "../types/checks.js";
-import { id, member, named, str, type Comment, type Expr, type Param, type Stmt, type TypeTree } from "../../print/tree.js";
+import { id, member, named, str, type Comment, type Expr, type Param, type Stmt, type TypeTree } from "../print/tree.js";
 import { docParagraphs } from "../doc.js";
 import { identifier, propertyKey } from "../escape.js";
 import { typeTree, unionOf } from "../types/type-tree.js";

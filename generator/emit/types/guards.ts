@@ -2,7 +2,7 @@ import { guardedSchemas } from "../../ir/guarded.js";
 import { discriminatorCases, type DiscriminatorCase } from "../../ir/discriminator-cases.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
-import { call, id, member, named, str, type Expr, type Stmt, type SwitchCase } from "../../print/tree.js";
+import { call, id, member, named, str, type Expr, type Stmt, type SwitchCase } from "../print/tree.js";
 import { identifier } from "../escape.js";
 import { checkExpression, isTrue } from "./checks.js";
 import { webhookGuardsStatement } from "./incoming.js";

@@ -1,6 +1,6 @@
 import type { Api, Incoming } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { call, id, named, type Expr, type Stmt, type TypeMember, type TypeTree } from "../../print/tree.js";
+import { call, id, named, type Expr, type Stmt, type TypeMember, type TypeTree } from "../print/tree.js";
 import { identifier } from "../escape.js";
 
 /** Incoming requests grouped by key, keys in spec order. */
