@@ -9,6 +9,7 @@ import { join } from "node:path";
 import {
   getCheckoutSessions,
   getCheckoutSessionsSession,
+  getTaxCodes,
   headCheckoutSessionsSession,
   postCheckoutSessions,
   postFiles,
@@ -183,6 +184,19 @@ describe("query parameters by the value's shape", () => {
     await getCheckoutSessions({ created: 1700000000 }, options("list"));
     expect(server.last().path).toBe("/v1/checkout/sessions?created=1700000000");
     expect(server.requests.some((r) => r.url.includes("object%20Object") || r.url.includes("[object"))).toBe(false);
+  });
+});
+
+describe("other parameter shapes", () => {
+  it("a path array follows simple; an untyped query value by its shape; content parameters as JSON text", async () => {
+    await getTaxCodes(
+      { codes: ["txcd_1", "txcd_2"], window: { from: 1, to: 2 }, filter: { rate: 0.2 }, xContext: { account: "acct_1" } },
+      options("default"),
+    );
+    expect(server.last().path).toBe("/v1/tax_codes/txcd_1%2Ctxcd_2?from=1&to=2&filter=%7B%22rate%22%3A0.2%7D");
+    expect(server.last().headers["x-context"]).toBe('{"account":"acct_1"}');
+    await getTaxCodes({ codes: ["txcd_1"], window: 7 }, options("default"));
+    expect(server.last().path).toBe("/v1/tax_codes/txcd_1?window=7");
   });
 });
 

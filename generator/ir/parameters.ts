@@ -34,8 +34,8 @@ export function convertParameters(ctx: BuildContext, item: RawSchema, raw: RawSc
       // A parameter with `content` (§4.8.12.2) is sent as that media type: JSON text for JSON, else the value as text.
       const [mediaType, media] = isRecord(p.content) ? (Object.entries(p.content).find(([, m]) => isRecord(m)) ?? []) : [];
       const schema = p.schema ?? (isRecord(media) ? media.schema : undefined);
-      const shape =
-        p.schema !== undefined ? wireShape(ctx, schema) : mediaType !== undefined && isJsonMediaType(mediaType) ? "json" : "scalar";
+      // Without `content`, the schema (or its absence: any value) decides.
+      const shape = mediaType === undefined ? wireShape(ctx, schema) : isJsonMediaType(mediaType) ? "json" : "scalar";
       byKey.set(`${p.in} ${p.name}`, {
         name: p.name,
         in: p.in as ParameterLocation,

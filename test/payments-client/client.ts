@@ -10,6 +10,7 @@ import {
   headCheckoutSessionsSession,
   type HeadCheckoutSessionsSessionParams,
 } from "./operations/checkout.js";
+import { getTaxCodes, type GetTaxCodesParams } from "./operations/taxes.js";
 import { postFormStyles, type PostFormStylesParams } from "./operations/forms.js";
 import { postFiles, type PostFilesParams } from "./operations/files.js";
 
@@ -37,6 +38,11 @@ export function createClient(defaults: ClientOptions = {}) {
         params: HeadCheckoutSessionsSessionParams,
         options?: RequestOptions,
       ) => headCheckoutSessionsSession(params, withDefaults(defaults, options)),
+    },
+    taxes: {
+      /** {@link getTaxCodes} */
+      getTaxCodes: (params: GetTaxCodesParams, options?: RequestOptions) =>
+        getTaxCodes(params, withDefaults(defaults, options)),
     },
     forms: {
       /** {@link postFormStyles} */

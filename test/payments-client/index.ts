@@ -3,6 +3,7 @@
 export * from "./types.js";
 export * from "./guards.js";
 export * from "./operations/checkout.js";
+export * from "./operations/taxes.js";
 export * from "./operations/forms.js";
 export * from "./operations/files.js";
 export { createClient, type Client } from "./client.js";

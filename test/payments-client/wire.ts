@@ -15,6 +15,10 @@ export function segment(value: unknown): string {
 const text = (value: unknown): string =>
   typeof value == "object" && value !== null ? JSON.stringify(value) : String(value);
 
+/** A `content: application/json` parameter's value as JSON text; absent stays absent. */
+export const jsonText = (value: unknown): string | undefined =>
+  value === undefined ? undefined : JSON.stringify(value);
+
 /** The query string of entries: `?name=value&…`; an array value repeats the name, null and undefined are left out. */
 export function query(values: Record<string, unknown>): string {
   let out = "";
