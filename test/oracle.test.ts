@@ -1,4 +1,4 @@
-// openapi-typescript as an oracle for our types, on the fixtures; test/oracle-real.test.ts runs it on Stripe and Twilio.
+// openapi-typescript as an oracle for our types, on the fixtures; test/oracle-real.campaign.test.ts runs it on Stripe and Twilio.
 import { join } from "node:path";
 import { oracleSuite } from "./support/oracle.js";
 import { ROOT, SEED_SPEC } from "./support/paths.js";
