@@ -6,7 +6,6 @@ import { formatDiagnostic } from "../diagnostics.js";
 import { DEFAULT_EMIT } from "../emit/modules.js";
 import type { RenderedFile } from "../files.js";
 import type { Input } from "../pipeline.js";
-import { DEFAULT_EMIT } from "../emit/modules.js";
 import { WatchSession } from "../watch/session.js";
 import { writeChanged } from "../write/atomic.js";
 import { applyPlan } from "../write/apply.js";
