@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
-import { printFile } from "../generator/emit/print/statements.js";
+import { printFile } from "../generator/emit/print/lines.js";
 import { prettierChanges, prettierFormat } from "./support/layout.js";
 import { FIXTURE_SPECS } from "./support/paths.js";
 import { statement } from "./support/print-trees.js";
