@@ -43,7 +43,7 @@ describe("a config file", () => {
     const result = runCli(["generate"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/\[seed\]\nspecforge: 1 operation, 17 schemas -> src\/seed\/: 8 written/);
+    expect(result.stdout).toMatch(/\[seed\]\nspecforge: 1 operation, 17 schemas -> src\/seed\/: 9 written/);
     expect(result.stdout).toMatch(/\[env\]\nspecforge: 2 operations, \d+ schemas -> src\/env\/: \d+ written/);
     const seed = snapshotTree(join(dir, "src/seed"));
     const env = snapshotTree(join(dir, "src/env"));

@@ -133,7 +133,7 @@ describe("generate --watch", () => {
     const out = join(dir, "out");
     const watch = watching(["--spec", spec, "--out", out]);
     await watch.until("stdout", /watching 1 API/, 1);
-    expect(watch.stdout).toMatch(/out\/: 8 files written/);
+    expect(watch.stdout).toMatch(/out\/: 9 files written/);
     const good = readFileSync(spec, "utf8");
     const edited = good.replace(
       "        secret_id:\n          type: string\n",
@@ -195,5 +195,29 @@ describe("generate --watch --prettier", () => {
     const watched = snapshotTree(join(dir, "watched"));
     expect(watched["types.ts"]).toContain("note?: string\n");
     expect(watched).toEqual(snapshotTree(join(dir, "once")));
+  });
+});
+
+describe("generate --watch --import-extension .ts", () => {
+  it("writes what generate --import-extension .ts writes, so --check then finds the folder current", async () => {
+    const dir = tempFiles({ "spec.yaml": readFileSync(SEED_SPEC, "utf8") });
+    const spec = join(dir, "spec.yaml");
+    const watch = watching(["--import-extension", ".ts", "--spec", spec, "--out", join(dir, "watched")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    expect(await watch.stop()).toBe(0);
+    const watched = snapshotTree(join(dir, "watched"));
+    expect(watched["index.ts"]).toContain('from "./types.ts"');
+    const check = spawn(process.execPath, [
+      CLI,
+      "generate",
+      "--check",
+      "--import-extension",
+      ".ts",
+      "--spec",
+      spec,
+      "--out",
+      join(dir, "watched"),
+    ]);
+    expect(await new Promise((resolve) => check.on("exit", resolve))).toBe(0);
   });
 });

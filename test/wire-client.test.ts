@@ -49,7 +49,8 @@ describe.skipIf(!existsSync(ELEVENLABS))("the full ElevenLabs API", () => {
 });
 
 describe("bundle size", () => {
-  it("an app calling only createEnvironmentVariable, minified, is at most 1,200 bytes gzipped, runtime with timeouts, retries and typed errors included", () => {
+  // 1,154 bytes before errors learned to print themselves (one line per field) and to be recognised across clients (1,540 after).
+  it("an app calling only createEnvironmentVariable, minified, is at most 1,600 bytes gzipped, runtime with timeouts, retries and typed errors included", () => {
     const dir = join(ROOT, ".tmp", "bundle");
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -61,6 +62,6 @@ describe("bundle size", () => {
     const bundle = execFileSync(esbuild, [join(dir, "app.ts"), "--bundle", "--minify", "--format=esm", "--platform=browser"]);
     const size = gzipSync(bundle, { level: 9 }).length;
     console.log(`one-operation bundle: ${size} bytes gzipped`);
-    expect(size).toBeLessThanOrEqual(1200);
+    expect(size).toBeLessThanOrEqual(1600);
   });
 });

@@ -1,8 +1,9 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, specFingerprint } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, specFingerprint } from "../cache/inputs.js";
 import { formatDiagnostic } from "../diagnostics.js";
+import { DEFAULT_EMIT } from "../emit/modules.js";
 import type { RenderedFile } from "../files.js";
 import type { Input } from "../pipeline.js";
 import { WatchSession } from "../watch/session.js";
@@ -120,11 +121,12 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
       return;
     }
     const spec = specFingerprint(api.input.specs, api.input.filters);
-    const generatorKey = api.prettier
-      ? generator + `+prettier:${await (await import("../format/prettier.js")).userConfigFingerprint(api.out)}`
-      : generator;
+    // As generate records it, so that --check after a watch session finds the folder current.
+    const key =
+      generatorKey(generator, api.input.emit ?? DEFAULT_EMIT) +
+      (api.prettier ? `+prettier:${await (await import("../format/prettier.js")).userConfigFingerprint(api.out)}` : "");
     const files = api.prettier ? await userFormatted(update.files) : [...update.files];
-    if (spec !== undefined) files.push(fingerprintFile({ generator: generatorKey, spec }, warnings, files, update.analysis.specName));
+    if (spec !== undefined) files.push(fingerprintFile({ generator: key, spec }, warnings, files));
     let changed: string[];
     if (written === undefined) {
       // The first run compares with the folder as it is, and swaps the new one in whole.
