@@ -9,20 +9,20 @@ import {
   deleteItems,
   environments,
   getItemsPart,
-  getMediaAudio,
-  getMediaAudioAsStream,
+  getAudio,
+  getAudioAsStream,
   isCreateItemError,
   isGetItemsPartError,
-  listMediaEvents,
+  listEvents,
   NetworkError,
   ParseError,
-  postFileNote,
-  putFileRaw,
+  postNote,
+  putRaw,
   replaceItems,
   serverUrl,
-  streamMediaAudio,
-  streamMediaLines,
-  submitFileForm,
+  streamAudio,
+  streamLines,
+  submitForm,
   uploadFile,
 } from "./wire-client/index.js";
 import { nodeFetch, sendJson, startServer, type RecordedRequest, type TestServer } from "./support/http-server.js";
@@ -221,7 +221,7 @@ describe("bodies", () => {
   });
 
   it("application/x-www-form-urlencoded without encoding: form with explode, OpenAPI's default: arrays repeat the key, objects send their own keys", async () => {
-    const echoed = await submitFileForm(
+    const echoed = await submitForm(
       { body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1, gone: undefined } } },
       { baseUrl: server.url("echo") },
     );
@@ -232,12 +232,12 @@ describe("bodies", () => {
   });
 
   it("application/octet-stream from bytes or a Blob, and text/plain", async () => {
-    expect(await putFileRaw({ body: new Uint8Array([0, 255, 10]) }, { baseUrl: server.url("size") })).toStrictEqual({ size: 3 });
+    expect(await putRaw({ body: new Uint8Array([0, 255, 10]) }, { baseUrl: server.url("size") })).toStrictEqual({ size: 3 });
     expect(server.last().headers["content-type"]).toBe("application/octet-stream");
     expect([...server.last().bytes]).toStrictEqual([0, 255, 10]);
-    await putFileRaw({ body: new Blob(["abcd"]) }, { baseUrl: server.url("size") });
+    await putRaw({ body: new Blob(["abcd"]) }, { baseUrl: server.url("size") });
     expect(server.last().body).toBe("abcd");
-    expect(await postFileNote({ body: "plain ✓" }, { baseUrl: server.url("echo") })).toBe("plain ✓");
+    expect(await postNote({ body: "plain ✓" }, { baseUrl: server.url("echo") })).toBe("plain ✓");
     expect(server.last().headers["content-type"]).toBe("text/plain");
   });
 });
@@ -266,10 +266,10 @@ describe("responses", () => {
   });
 
   it("binary as a Blob, and the same operation as a stream that is not buffered", async () => {
-    const blob = await getMediaAudio({}, { baseUrl: server.url("audio") });
+    const blob = await getAudio({}, { baseUrl: server.url("audio") });
     expect(blob.type).toBe("audio/mpeg");
     expect([...new Uint8Array(await blob.arrayBuffer())]).toStrictEqual([0xff, 0xfb, 0x90, 0x00, 0x01]);
-    const stream = await getMediaAudioAsStream({}, { baseUrl: server.url("trickle") });
+    const stream = await getAudioAsStream({}, { baseUrl: server.url("trickle") });
     const reader = stream.getReader();
     // The server holds the rest back until this first chunk has arrived.
     expect([...(await reader.read()).value!]).toStrictEqual([1, 2, 3]);
@@ -280,7 +280,7 @@ describe("responses", () => {
   });
 
   it("an x-fern-streaming operation returns a ReadableStream by default", async () => {
-    const stream = await streamMediaAudio({}, { baseUrl: server.url("trickle") });
+    const stream = await streamAudio({}, { baseUrl: server.url("trickle") });
     expect(stream).toBeInstanceOf(ReadableStream);
     const reader = stream.getReader();
     expect([...(await reader.read()).value!]).toStrictEqual([1, 2, 3]);
@@ -290,14 +290,14 @@ describe("responses", () => {
 
   it("text/event-stream as an async iterable of parsed events", async () => {
     const events = [];
-    for await (const event of await listMediaEvents({}, { baseUrl: server.url("events") })) events.push(event);
+    for await (const event of await listEvents({}, { baseUrl: server.url("events") })) events.push(event);
     expect(events).toStrictEqual([{ n: 1 }, { n: 2, text: "two" }, { n: 3 }]);
   });
 
   it("an event that is not JSON throws ParseError carrying the raw text", async () => {
     const e = await rejection(
       (async () => {
-        for await (const event of await listMediaEvents({}, { baseUrl: server.url("bad-event") })) void event;
+        for await (const event of await listEvents({}, { baseUrl: server.url("bad-event") })) void event;
       })(),
     );
     expect(e).toBeInstanceOf(ParseError);
@@ -306,7 +306,7 @@ describe("responses", () => {
 
   it("x-fern-streaming JSON as newline-delimited JSON events", async () => {
     const events = [];
-    for await (const event of await streamMediaLines({}, { baseUrl: server.url("lines") })) events.push(event.n);
+    for await (const event of await streamLines({}, { baseUrl: server.url("lines") })) events.push(event.n);
     expect(events).toStrictEqual([1, 2, 3]);
   });
 });

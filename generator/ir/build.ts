@@ -4,8 +4,10 @@ import { type BuildContext } from "./context.js";
 import { isRecord } from "../records.js";
 import { breakAliasCycles } from "./alias-cycles.js";
 import { splitByDirection } from "./directions.js";
+import { reportSharedValues } from "./discriminator-cases.js";
 import { applyDiscriminatorPins } from "./discriminator-pins.js";
-import type { Api, Server } from "./model.js";
+import { convertWebhooks } from "./incoming.js";
+import type { Api, Incoming, Server } from "./model.js";
 import { convertOperations } from "./operations.js";
 import { convertParent, findInheritance } from "./inheritance.js";
 import { convertNamed } from "./named.js";
@@ -32,10 +34,13 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     if (parent && isRecord(raw)) convertParent(ctx, parent, raw, id, name);
     else convertNamed(ctx, raw, id, [name], "component");
   }
-  const operations = convertOperations(ctx, document.paths);
+  const callbacks: Incoming[] = [];
+  const operations = convertOperations(ctx, document.paths, callbacks);
+  const incoming = [...convertWebhooks(ctx, document.webhooks), ...callbacks];
   for (let next = ctx.deferred.shift(); next; next = ctx.deferred.shift()) next();
   applyRequiredPins(ctx);
   applyDiscriminatorPins(ctx);
+  reportSharedValues(ctx.schemas, report);
   breakAliasCycles(ctx.schemas, report);
   const info = isRecord(document.info) ? document.info : {};
   return splitByDirection({
@@ -44,6 +49,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     servers: convertServers(document.servers),
     schemas: ctx.schemas,
     operations,
+    incoming,
   });
 }
 

@@ -1,14 +1,10 @@
-import { refToPointer, resolvePointer } from "../load/pointer.js";
+import { follow } from "../load/refs.js";
 import { type BuildContext } from "./context.js";
 import { isRecord } from "../records.js";
 import type { WireShape } from "./model.js";
 
 /** Parameter, Request Body, Response, Security Scheme and Path Item objects may be `$ref`s to components. */
-export function deref(ctx: BuildContext, raw: unknown, depth = 0): unknown {
-  if (!isRecord(raw) || typeof raw.$ref !== "string" || depth > 32) return raw;
-  const target = refToPointer(raw.$ref);
-  return target === undefined ? undefined : deref(ctx, resolvePointer(ctx.root, target), depth + 1);
-}
+export const deref = (ctx: BuildContext, raw: unknown): unknown => follow(ctx.root, raw);
 
 const SHAPE_OF_TYPE: Record<string, WireShape> = {
   string: "scalar",

@@ -197,10 +197,33 @@ export interface Server {
   variables: ServerVariable[];
 }
 
+/**
+ * A request the API sends to the user's server: a 3.1 webhook, or a callback an operation
+ * registers. Clients get the payload's type and a guard, to vet what arrives.
+ */
+export interface Incoming {
+  kind: "webhook" | "callback";
+  /** The key under `webhooks`, or under the operation's `callbacks`. */
+  name: string;
+  /** For a callback: the index in `Api.operations` of the operation that registers it. */
+  operation?: number;
+  /** For a callback: the runtime expression of the URL it is sent to (`{$request.body#/callbackUrl}`). */
+  expression?: string;
+  method: string;
+  pointer: string;
+  summary?: string;
+  description?: string;
+  /** The id of the named schema of the request body it carries (unknown when it declares none). */
+  payload: string;
+  mediaType?: string;
+}
+
 export interface Api {
   title: string;
   version: string;
   servers: Server[];
   schemas: NamedSchema[];
   operations: Operation[];
+  /** Webhooks, then callbacks, in spec order. */
+  incoming: Incoming[];
 }

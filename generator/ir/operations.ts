@@ -4,7 +4,8 @@ import { METHODS } from "../openapi.js";
 import { isRecord } from "../records.js";
 import { deref } from "./deref.js";
 import { convertBody, convertResponses, responseReading } from "./media.js";
-import type { Operation } from "./model.js";
+import { convertCallbacks } from "./incoming.js";
+import type { Incoming, Operation } from "./model.js";
 import { withImpliedPathParameters } from "./implied-parameters.js";
 import { convertParameters } from "./parameters.js";
 import { convertSecurity } from "./security.js";
@@ -12,8 +13,8 @@ import { convertSecurity } from "./security.js";
 /** Header parameters that carry an API key by name, such as ElevenLabs' `xi-api-key`. */
 const API_KEY_HEADER = /^(x-|xi-)?api[-_]?key$/i;
 
-/** Paths Object (§4.8.8) and Operation Objects (§4.8.10), in document order. */
-export function convertOperations(ctx: BuildContext, paths: unknown): Operation[] {
+/** Paths Object (§4.8.8) and Operation Objects (§4.8.10), in document order; their callbacks go to `callbacks`. */
+export function convertOperations(ctx: BuildContext, paths: unknown, callbacks: Incoming[]): Operation[] {
   if (!isRecord(paths)) return [];
   const operations: Operation[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -23,7 +24,9 @@ export function convertOperations(ctx: BuildContext, paths: unknown): Operation[
     for (const method of METHODS) {
       const raw = item[method];
       if (!isRecord(raw)) continue;
-      operations.push(convertOperation(ctx, path, method, raw, item, joinPointer(itemPointer, method)));
+      const operation = convertOperation(ctx, path, method, raw, item, joinPointer(itemPointer, method));
+      callbacks.push(...convertCallbacks(ctx, operation, operations.length, raw.callbacks));
+      operations.push(operation);
     }
   }
   return operations;

@@ -15,43 +15,40 @@ import { postFormStyles, type PostFormStylesParams } from "./operations/forms.js
 import { postFiles, type PostFilesParams } from "./operations/files.js";
 
 /**
- * Every operation, grouped as `client.<group>.<method>(params, options)`; groups nest as the spec's
- * `x-fern-sdk-group-name` lists do. Options given here apply to every call; options given to a call
- * win, and their headers are merged with these.
+ * Every operation, grouped as `client.<group>.<method>(params, options)` by tag (operations without
+ * one are `client.<method>`); groups nest as the spec's `x-fern-sdk-group-name` lists do. Options
+ * given here apply to every call; options given to a call win, and their headers are merged with
+ * these.
  */
 export function createClient(defaults: ClientOptions = {}) {
   return {
     checkout: {
       /** {@link getCheckoutSessions} */
-      getCheckoutSessions: (params: GetCheckoutSessionsParams = {}, options?: RequestOptions) =>
+      getSessions: (params: GetCheckoutSessionsParams = {}, options?: RequestOptions) =>
         getCheckoutSessions(params, withDefaults(defaults, options)),
       /** {@link postCheckoutSessions} */
-      postCheckoutSessions: (params: PostCheckoutSessionsParams, options?: RequestOptions) =>
+      postSessions: (params: PostCheckoutSessionsParams, options?: RequestOptions) =>
         postCheckoutSessions(params, withDefaults(defaults, options)),
       /** {@link getCheckoutSessionsSession} */
-      getCheckoutSessionsSession: (
-        params: GetCheckoutSessionsSessionParams,
-        options?: RequestOptions,
-      ) => getCheckoutSessionsSession(params, withDefaults(defaults, options)),
+      getSessionsSession: (params: GetCheckoutSessionsSessionParams, options?: RequestOptions) =>
+        getCheckoutSessionsSession(params, withDefaults(defaults, options)),
       /** {@link headCheckoutSessionsSession} */
-      headCheckoutSessionsSession: (
-        params: HeadCheckoutSessionsSessionParams,
-        options?: RequestOptions,
-      ) => headCheckoutSessionsSession(params, withDefaults(defaults, options)),
+      headSessionsSession: (params: HeadCheckoutSessionsSessionParams, options?: RequestOptions) =>
+        headCheckoutSessionsSession(params, withDefaults(defaults, options)),
     },
     taxes: {
       /** {@link getTaxCodes} */
-      getTaxCodes: (params: GetTaxCodesParams, options?: RequestOptions) =>
+      getCodes: (params: GetTaxCodesParams, options?: RequestOptions) =>
         getTaxCodes(params, withDefaults(defaults, options)),
     },
     forms: {
       /** {@link postFormStyles} */
-      postFormStyles: (params: PostFormStylesParams, options?: RequestOptions) =>
+      postStyles: (params: PostFormStylesParams, options?: RequestOptions) =>
         postFormStyles(params, withDefaults(defaults, options)),
     },
     files: {
       /** {@link postFiles} */
-      postFiles: (params: PostFilesParams, options?: RequestOptions) =>
+      post: (params: PostFilesParams, options?: RequestOptions) =>
         postFiles(params, withDefaults(defaults, options)),
     },
   };

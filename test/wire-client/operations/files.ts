@@ -27,20 +27,20 @@ export async function uploadFile(
   );
 }
 
-/** The arguments of {@link submitFileForm}. */
-export interface SubmitFileFormParams {
+/** The arguments of {@link submitForm}. */
+export interface SubmitFormParams {
   /** The application/x-www-form-urlencoded request body. */
   body: { name?: string; n?: number; tags?: string[]; extra?: { [key: string]: unknown } };
 }
 
 /** `POST /forms` */
-export async function submitFileForm(
-  params: SubmitFileFormParams,
+export async function submitForm(
+  params: SubmitFormParams,
   options?: RequestOptions,
 ): Promise<string> {
   return request<string>(
     {
-      operation: "submitFileForm",
+      operation: "submitForm",
       method: "POST",
       path: "/forms",
       body: params.body,
@@ -51,20 +51,20 @@ export async function submitFileForm(
   );
 }
 
-/** The arguments of {@link putFileRaw}. */
-export interface PutFileRawParams {
+/** The arguments of {@link putRaw}. */
+export interface PutRawParams {
   /** The application/octet-stream request body. */
   body: Uploadable<Blob>;
 }
 
 /** `PUT /raw` */
-export async function putFileRaw(
-  params: PutFileRawParams,
+export async function putRaw(
+  params: PutRawParams,
   options?: RequestOptions,
 ): Promise<{ size?: number }> {
   return request<{ size?: number }>(
     {
-      operation: "putFileRaw",
+      operation: "putRaw",
       method: "PUT",
       idempotent: true,
       path: "/raw",
@@ -75,20 +75,17 @@ export async function putFileRaw(
   );
 }
 
-/** The arguments of {@link postFileNote}. */
-export interface PostFileNoteParams {
+/** The arguments of {@link postNote}. */
+export interface PostNoteParams {
   /** The text/plain request body. */
   body: string;
 }
 
 /** `POST /notes` */
-export async function postFileNote(
-  params: PostFileNoteParams,
-  options?: RequestOptions,
-): Promise<string> {
+export async function postNote(params: PostNoteParams, options?: RequestOptions): Promise<string> {
   return request<string>(
     {
-      operation: "postFileNote",
+      operation: "postNote",
       method: "POST",
       path: "/notes",
       body: params.body,
