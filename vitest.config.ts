@@ -11,8 +11,10 @@ export default defineConfig({
   test: {
     globalSetup: ["test/global-setup.ts"],
     reporters: ["default", "./test/support/totals-reporter.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Limits for a hang, not for speed: the machine these run on is shared, and a whole-spec
+    // generation that takes 10 s alone took over a minute beside other work.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     // One test file per core. vitest's default leaves a core for its own process, which idles
     // here: on a 2-core machine that would run every file one after the other.
     maxWorkers: availableParallelism(),

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { bundleSize } from "./bundle-size.js";
 import { median, pairs, run, type Sample } from "./measure.js";
 import { stageProfile } from "./profile.js";
+import { availableSpecs } from "./specs.js";
 import { syntheticSpec } from "./synthetic-spec.js";
 import { typeCheckTimes } from "./type-check.js";
 import { watchEditTimes } from "./watch.js";
@@ -44,13 +45,19 @@ const noCache = (): { cwd: string } => {
   return { cwd };
 };
 
-// 1. Cold generation of the full client (no output, no run cache), against openapi-typescript's types-only run.
-const cold = pairs(
-  RUNS,
-  () => run(CLI, ["generate", "--spec", SPEC, "--out", fresh("cold")], noCache()),
-  () => run(OTS, [SPEC, "-o", join(work, "ots.ts")]),
-);
-report("cold generation (ElevenLabs)", cold.ours, cold.peer, cold.ratios, "<= 1.0x, <= 250 MiB");
+// 1. Cold generation of the full client (no output), against openapi-typescript's types-only run,
+// for each real spec.
+for (const { name, path } of availableSpecs()) {
+  const cold = pairs(
+    RUNS,
+    () => run(CLI, ["generate", "--spec", path, "--out", fresh(`cold-${name}`)], noCache()),
+    () => run(OTS, [path, "-o", join(work, `ots-${name}.ts`)]),
+  );
+  report(`cold generation (${name})`, cold.ours, cold.peer, cold.ratios, "<= 0.7x, memory <= 1.0x");
+  const memory = median(cold.ours.map((s) => s.rssMiB)) / median(cold.peer.map((s) => s.rssMiB));
+  rows.push([`  peak memory (${name})`, "", "", `${memory.toFixed(2)}x`, "<= 1.0x"]);
+  (results[`cold generation (${name})`] as Record<string, unknown>).memoryRatio = memory;
+}
 
 // 2. With the output present: --check when current (as on a fresh clone: the output's committed
 // fingerprint is all it uses), and generate after a one-schema edit of the same spec file.
@@ -59,9 +66,9 @@ run(CLI, ["generate", "--spec", SPEC, "--out", current]);
 const check = pairs(
   RUNS,
   () => run(CLI, ["generate", "--check", "--spec", SPEC, "--out", current], noCache()),
-  () => run(OTS, [SPEC, "-o", join(work, "ots.ts"), "--check"]),
+  () => run(OTS, [SPEC, "-o", join(work, "ots-ElevenLabs.ts"), "--check"]),
 );
-report("--check, output current", check.ours, check.peer, check.ratios, "<= 0.3x");
+report("--check, output current", check.ours, check.peer, check.ratios, "<= 0.15x");
 const edited = join(work, "spec", "openapi.json");
 mkdirSync(join(work, "spec"), { recursive: true });
 const spec = JSON.parse(readFileSync(SPEC, "utf8"));
@@ -81,7 +88,7 @@ const edit = pairs(
   },
   () => run(OTS, [edited, "-o", join(work, "ots-edit.ts")]),
 );
-report("generate after a one-schema edit", edit.ours, edit.peer, edit.ratios, "<= 0.3x");
+report("generate after a one-schema edit", edit.ours, edit.peer, edit.ratios, "<= 0.4x");
 // The same edit under `generate --watch`, which keeps the analysis in memory: the time until its files are written.
 const watchEdit = await watchEditTimes(CLI, SPEC, join(work, "watch"), RUNS, (spec) => run(OTS, [spec, "-o", join(work, "ots-watch.ts")]));
 report("generate --watch: files written after a one-schema edit", watchEdit.ours, watchEdit.peer, watchEdit.ratios, "<= 0.1x");
@@ -102,21 +109,30 @@ const floor = pairs(
   () => run(FLOOR, [edited]),
   () => run(OTS, [edited, "-o", join(work, "ots-edit.ts")]),
 );
-report("floor of an edit: re-read and analyze the spec, load TypeScript", floor.ours, floor.peer, floor.ratios, "");
+report("floor of an edit: re-read and analyze the spec", floor.ours, floor.peer, floor.ratios, "");
 
-// 3. Growth on the synthetic ElevenLabs-shaped spec.
-const growth: Record<string, Sample[]> = {};
-for (const scale of [1, 4, 16]) {
+// 3. Growth on the synthetic ElevenLabs-shaped spec, up to about 5,000 operations (3 per unit of 40 at scale 1).
+const growth: Record<number, Sample[]> = {};
+const SCALES = [1, 4, 16, 42];
+for (const scale of SCALES) {
   const file = join(work, `synthetic-${scale}.json`);
   writeFileSync(file, JSON.stringify(syntheticSpec(scale)));
-  growth[scale] = Array.from({ length: scale === 16 ? Math.min(RUNS, 3) : RUNS }, () =>
+  growth[scale] = Array.from({ length: scale >= 16 ? Math.min(RUNS, 3) : RUNS }, () =>
     run(CLI, ["generate", "--spec", file, "--out", fresh(`synthetic-${scale}`)], noCache()),
   );
-  report(`synthetic ${scale}x`, growth[scale]!, undefined, undefined, scale === 16 ? "<= 16x the 1x time, <= 1 GiB" : "");
+  report(`synthetic ${scale}x (${scale * 120} operations)`, growth[scale]!, undefined, undefined, "");
 }
-const growthFactor = median(growth[16]!.map((s) => s.ms)) / median(growth[1]!.map((s) => s.ms));
-rows.push(["growth 1x -> 16x", `${growthFactor.toFixed(1)}x time`, "", "", "<= 16x"]);
-results.growthFactor = growthFactor;
+// Linear growth: each step's time per added operation no more than the first step's, within noise.
+const at = (scale: number): number => median(growth[scale]!.map((s) => s.ms));
+const marginal = SCALES.slice(1).map((scale, i) => (at(scale) - at(SCALES[i]!)) / ((scale - SCALES[i]!) * 120));
+rows.push([
+  "ms per added operation, 1x->4x->16x->42x",
+  marginal.map((m) => m.toFixed(2)).join(" / "),
+  "",
+  "",
+  "linear: no step dearer than 1.3x the first",
+]);
+results.growth = { scales: SCALES, marginalMsPerOperation: marginal };
 
 // 4. Type-check cost of the output: all of it, and its types alone (what openapi-typescript
 // generates), against openapi-typescript's types and, for scale, hey-api's whole client.
@@ -127,7 +143,7 @@ const tsc = typeCheckTimes(
   [
     { name: "ours", path: current },
     { name: "oursTypes", path: join(current, "types.ts") },
-    { name: "ots", path: join(work, "ots.ts") },
+    { name: "ots", path: join(work, "ots-ElevenLabs.ts") },
     { name: "heyApi", path: heyApi, errorsExpected: true },
   ],
   RUNS,
@@ -151,18 +167,20 @@ rows.push(["one-operation bundle, gzip (seed)", `${seedBytes} B`, "", "", "<= 1,
 rows.push(["one-operation bundle, gzip (full spec)", `${fullBytes} B`, "", "", ""]);
 results.bundle = { seed: seedBytes, full: fullBytes };
 
-// 6. Where the time goes.
-const profile = await stageProfile(SPEC);
-rows.push([
-  "profile (in-process)",
-  Object.entries(profile)
-    .map(([k, v]) => `${k} ${Math.round(v)} ms`)
-    .join(", "),
-  "",
-  "",
-  "",
-]);
-results.profile = profile;
+// 6. Where the time goes, per spec.
+for (const { name, path } of availableSpecs()) {
+  const profile = await stageProfile(path);
+  rows.push([
+    `profile (${name}, in-process)`,
+    Object.entries(profile)
+      .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+      .join(", "),
+    "",
+    "",
+    "",
+  ]);
+  results[`profile (${name})`] = profile;
+}
 
 const header = ["measure", "specforge", "openapi-typescript", "ratio", "target"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

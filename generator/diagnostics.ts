@@ -19,6 +19,8 @@ export interface Diagnostic {
   column?: number;
   /** RFC 6901 pointer into the document, `""` for the root. */
   pointer: string;
+  /** The source lines around the position with a caret under it (syntax errors), ready to print. */
+  frame?: string;
 }
 
 export type DiagnosticInput = Omit<Diagnostic, "file" | "line" | "column">;
@@ -27,6 +29,8 @@ export const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d)
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  const pointer = d.pointer === "" ? "#" : `#${d.pointer}`;
-  return `${where} ${d.severity} ${d.code}: ${d.message}\n  at ${pointer}\n  hint: ${d.hint}`;
+  // A pointer to the whole document says nothing the file name does not.
+  const at = d.pointer === "" ? "" : `\n  at #${d.pointer}`;
+  const frame = d.frame === undefined ? "" : `\n${d.frame.replace(/^/gm, "  ")}`;
+  return `${where} ${d.severity} ${d.code}: ${d.message}${frame}${at}\n  hint: ${d.hint}`;
 }

@@ -5,6 +5,7 @@ import type { ApiModel } from "./changes/model.js";
 import { modelFile } from "./changes/record.js";
 import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
+import { DEFAULT_EMIT, packageJsonFile, type EmitOptions } from "./emit/modules.js";
 import { emitTextFiles } from "./emit/text-emit.js";
 import { emitTypesFile } from "./emit/types-emit.js";
 import type { RenderedFile } from "./files.js";
@@ -25,6 +26,8 @@ export interface Input {
   filters?: Filters;
   /** A config's hooks over the names chosen. */
   naming?: Naming;
+  /** How the output is written (the extension of its imports). */
+  emit?: EmitOptions;
 }
 
 /** A spec path, several, or the whole input. */
@@ -46,8 +49,6 @@ export type Generation =
   | (Run & {
       ok: true;
       files: RenderedFile[];
-      /** The spec file's name, as the files' headers give it. */
-      specName: string;
       api: Api;
       /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
       model: ApiModel;
@@ -76,10 +77,16 @@ const unformatted: Formatter = async (files) => files;
  * travel along. `format` is a parameter so that `--prettier` can restyle the output and tests can
  * make the last stage fail and prove that nothing was written.
  */
-export async function generate(specPath: InputLike, format: Formatter = unformatted): Promise<Generation> {
+export async function generate(
+  specPath: InputLike,
+  format: Formatter = unformatted,
+  /** Told when each stage starts, with what it works on once that is known (for a progress line). */
+  onStage: (stage: Stage, counts?: Record<string, number>) => void = () => undefined,
+): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
   const timed = <T>(stage: Stage, run: () => T): T => {
+    onStage(stage);
     const start = performance.now();
     const add = (): void => void (timings[stage] = (timings[stage] ?? 0) + performance.now() - start);
     const result = run();
@@ -90,23 +97,25 @@ export async function generate(specPath: InputLike, format: Formatter = unformat
   };
   const analysis = await analyzeWith(specPath, diagnostics, timed);
   if (!analysis) return { ok: false, diagnostics, timings };
-  const files = await emitOutput(analysis, format, timed, timings);
-  return { ok: true, files, specName: analysis.specName, api: analysis.api, model: analysis.model, diagnostics, timings };
+  onStage("emit", { operation: analysis.api.operations.length, schema: analysis.api.schemas.length });
+  const files = await emitOutput(analysis, format, timed, timings, asInput(specPath).emit);
+  return { ok: true, files, api: analysis.api, model: analysis.model, diagnostics, timings };
 }
 
 /** emit -> format: the second half of `generate`, from an analysis (the watch mode keeps one). */
 export async function emitOutput(
-  { api, names, model, specName }: Analysis,
+  { api, names, model }: Analysis,
   format: Formatter = unformatted,
   timed: Timer = (_stage, run) => run(),
   timings: Generation["timings"] = {},
+  emit: EmitOptions = DEFAULT_EMIT,
 ): Promise<RenderedFile[]> {
-  const emitted = timed("emit", () => [emitTypesFile(api, names, specName), ...emitTextFiles(api, names, specName)]);
+  const emitted = timed("emit", () => [emitTypesFile(api, names), ...emitTextFiles(api, names, emit)]);
   const start = performance.now();
   const files = await format(emitted);
   timings.format = performance.now() - start;
   // Already deterministic JSON: never restyled.
-  files.push(modelFile(model, specName));
+  files.push(modelFile(model), packageJsonFile());
   return files;
 }
 
@@ -117,8 +126,6 @@ export interface Analysis {
   source: SpecSource;
   /** Each input document, loaded (and filtered). */
   inputs: SpecSource[];
-  /** What the files' headers name as the input. */
-  specName: string;
   api: Api;
   names: NameTable;
   model: ApiModel;
@@ -166,10 +173,10 @@ export async function analyzeWith(
   const model = timed("model", () => buildApiModel(api, names));
   const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
   if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();
-  return { source, inputs, specName: inputsLabel(paths, inputs), api, names, model };
+  return { source, inputs, api, names, model };
 }
 
-/** How the files' headers name the inputs: the spec file (a folder's one document), else the folders and files given. */
+/** How merged inputs are named (in the merged document's diagnostics): the folders and files given. */
 function inputsLabel(paths: readonly string[], inputs: SpecSource[]): string {
   if (inputs.length === 1) return basename(inputs[0]!.file);
   const names = paths.map((p) => {

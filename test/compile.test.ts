@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { syntaxKinds, ts, typeCheck } from "./support/compile.js";
+import { diagnosticsByFile, syntaxKinds, ts, typeCheck } from "./support/compile.js";
 import { GENERATED, ROOT } from "./support/paths.js";
 
 const generatedFiles = readdirSync(GENERATED, { recursive: true, withFileTypes: true })
@@ -63,5 +63,21 @@ describe("the strict check covers declaration files (skipLibCheck: false)", () =
     const errors = typeCheck([join(dir, "global-script.ts")], "bundler", small);
     expect(errors).toContainEqual(expect.stringMatching(/lib\.es5\.d\.ts\(\d+,\d+\): Duplicate identifier 'NaN'/));
     expect(errors).toContainEqual(expect.stringMatching(/global-script\.ts\(1,18\): Duplicate identifier 'NaN'/));
+  });
+});
+
+describe("diagnosticsByFile: one program for entries in folders of their own", () => {
+  it("gives each entry the errors of its own folder", () => {
+    const root = mkdtempSync(join(tmpdir(), "specforge-batch-"));
+    const entry = (name: string, code: string): string => {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, "index.ts"), code);
+      return join(root, name, "index.ts");
+    };
+    const good = entry("good", "export const n: number = 1;\n");
+    const bad = entry("bad", 'export const n: number = "one";\n');
+    const errors = diagnosticsByFile([good, bad], "bundler", { lib: ["lib.es5.d.ts"], types: [] });
+    expect(errors.get(good)).toEqual([]);
+    expect(errors.get(bad)).toEqual([expect.stringMatching(/bad\/index\.ts\(1,14\): Type 'string' is not assignable to type 'number'/)]);
   });
 });

@@ -43,7 +43,7 @@ describe("a config file", () => {
     const result = runCli(["generate"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/\[seed\]\nspecforge: 1 operation, 17 schemas -> src\/seed\/: 8 written/);
+    expect(result.stdout).toMatch(/\[seed\]\nspecforge: 1 operation, 17 schemas -> src\/seed\/: 9 written/);
     expect(result.stdout).toMatch(/\[env\]\nspecforge: 2 operations, \d+ schemas -> src\/env\/: \d+ written/);
     const seed = snapshotTree(join(dir, "src/seed"));
     const env = snapshotTree(join(dir, "src/env"));
@@ -81,6 +81,22 @@ describe("a config file", () => {
     const elsewhere = tempFiles({ "c.json": JSON.stringify({ apis: [{ input: SEED, output: "x" }] }) });
     expect(runCli(["generate", "--config", join(elsewhere, "c.json")], { cwd: dir }).status).toBe(0);
     expect(Object.keys(snapshotTree(join(elsewhere, "x")))).toContain("types.ts");
+  });
+
+  it("sets --prettier for its APIs (defaults apply unless an API says otherwise)", () => {
+    const dir = project({
+      "specforge.config.json": JSON.stringify({
+        defaults: { prettier: true },
+        apis: [
+          { input: SEED, output: "mine" },
+          { input: SEED, output: "pinned", prettier: false },
+        ],
+      }),
+      ".prettierrc": '{ "semi": false }\n',
+    });
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
+    expect(snapshotTree(join(dir, "mine"))["types.ts"]).toMatch(/^  label: string$/m);
+    expect(snapshotTree(join(dir, "pinned"))["types.ts"]).toMatch(/^  label: string;$/m);
   });
 
   it("a JSON config with a mistake -> E_CONFIG_INVALID at its line, nothing generated", () => {

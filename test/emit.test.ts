@@ -3,10 +3,10 @@ import type { TypeNode } from "../generator/ir/model.js";
 import type { NameTable } from "../generator/names/plan.js";
 import { checkExpression } from "../generator/emit/types/checks.js";
 import { typeTree } from "../generator/emit/types/type-tree.js";
-import { printDoc } from "../generator/print/doc.js";
-import { exprDoc } from "../generator/print/expressions.js";
-import { id } from "../generator/print/tree.js";
-import { typeDoc } from "../generator/print/types.js";
+import { printDoc } from "../generator/emit/print/doc.js";
+import { exprDoc } from "../generator/emit/print/expressions.js";
+import { id } from "../generator/emit/print/tree.js";
+import { typeDoc } from "../generator/emit/print/types.js";
 import { ts } from "./support/compile.js";
 
 const names: NameTable = {

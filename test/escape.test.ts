@@ -9,11 +9,11 @@ import {
   propertyKey,
   stringLiteral,
   templateText,
-} from "../generator/print/escape.js";
+} from "../generator/emit/escape.js";
 import { utils } from "prettier/doc";
-import { printDoc } from "../generator/print/doc.js";
-import { exprDoc } from "../generator/print/expressions.js";
-import { member } from "../generator/print/tree.js";
+import { printDoc } from "../generator/emit/print/doc.js";
+import { exprDoc } from "../generator/emit/print/expressions.js";
+import { member } from "../generator/emit/print/tree.js";
 
 /** Evaluates generated JavaScript text as an expression, in the global scope. */
 const evaluate = (code: string): unknown => (0, eval)(code) as unknown;

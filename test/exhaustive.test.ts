@@ -21,8 +21,12 @@ function errorsWith(edits: Record<string, (text: string) => string>): Map<string
   };
   const roots = config.fileNames.filter((f) => f.startsWith(join(ROOT, "generator")));
   const program = ts.createProgram(roots, config.options, host);
+  // Only the files that import a type model can walk one; checking just those keeps this quick.
+  const walkers = program
+    .getSourceFiles()
+    .filter((f) => roots.includes(f.fileName) && /from "[./]*(ir|changes)?\/?(model|walk)\.js"/.test(f.text));
   const errors = new Map<string, string[]>();
-  for (const d of ts.getPreEmitDiagnostics(program)) {
+  for (const d of [...program.getGlobalDiagnostics(), ...walkers.flatMap((f) => program.getSemanticDiagnostics(f))]) {
     const file = d.file ? d.file.fileName.slice(ROOT.length) : "(global)";
     errors.set(file, [...(errors.get(file) ?? []), ts.flattenDiagnosticMessageText(d.messageText, " ")]);
   }

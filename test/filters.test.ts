@@ -4,7 +4,6 @@ import { filterDocument, globPattern, type Filters } from "../generator/load/fil
 import { generate } from "../generator/pipeline.js";
 import { runCli } from "./support/cli.js";
 import { compileOutput, generated, tempFiles } from "./support/inputs.js";
-import { ELEVENLABS_SPEC, sharedAvailable } from "./support/shared.js";
 
 const ok = (ref: string) => ({
   "200": { description: "OK", content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } },
@@ -136,22 +135,5 @@ describe("filters", () => {
     const other = runCli(["generate", "--check", "--spec", spec, "--out", out, "--include-tag", "pets"]);
     expect(other.status).toBe(1);
     expect(other.stdout).toMatch(/addPet/);
-  });
-});
-
-describe.runIf(sharedAvailable(ELEVENLABS_SPEC, "the full ElevenLabs spec"))("filters on the full ElevenLabs spec", () => {
-  it("one group of 208 operations makes a small client that compiles strictly", async () => {
-    const result = await generated({
-      specs: [ELEVENLABS_SPEC],
-      filters: { include: { tags: ["voices"] }, exclude: { paths: ["/v1/voices/pvc/**"] } },
-    });
-    expect(result.diagnostics).toEqual([]);
-    const operations = Object.keys(result.model.operations);
-    expect(operations.length).toBeGreaterThan(5);
-    expect(operations.length).toBeLessThan(30);
-    expect(operations).toContain("GET /v1/voices/{voice_id}");
-    expect(operations.filter((o) => o.includes("/pvc/"))).toEqual([]);
-    expect(Object.keys(result.model.schemas).length).toBeLessThan(100);
-    expect(compileOutput(result.files, "nodenext")).toEqual([]);
   });
 });

@@ -11,11 +11,14 @@ import { SEED_SPEC } from "./support/paths.js";
 describe("the spec's fingerprint", () => {
   const folder = (): string => mkdtempSync(join(tmpdir(), "specforge-fp-"));
 
-  it("changes with the file's name, which every generated header carries", () => {
+  it("does not change with the file's name or folder, which no generated file carries, but with its bytes", () => {
     const dir = folder();
     cpSync(SEED_SPEC, join(dir, "a.yaml"));
     const before = specFingerprint(join(dir, "a.yaml"));
     renameSync(join(dir, "a.yaml"), join(dir, "b.yaml"));
+    expect(specFingerprint(join(dir, "b.yaml"))).toBe(before);
+    expect(specFingerprint(dir)).toBe(before);
+    writeFileSync(join(dir, "b.yaml"), readFileSync(join(dir, "b.yaml"), "utf8") + "\n");
     expect(specFingerprint(join(dir, "b.yaml"))).not.toBe(before);
   });
 

@@ -67,9 +67,10 @@ describe.runIf(available)("hey-api's fixture suite (3.0.x and 3.1.x)", () => {
       `hey-api fixtures: ${fixtures.length} in all, ${fixtures.length - refused.size} generated and compiled, ${refused.size} refused`,
     );
     expect(typeCheck(written, "nodenext")).toEqual([]);
-  });
+    // One program over 161 clients: over a minute on a loaded 2-core machine.
+  }, 300_000);
 
-  it("prints every file in prettier's layout, where it skipped prettier as well as where it ran it", () => {
+  it("prints every file exactly as prettier would", () => {
     expect(layoutChanges).toEqual([]);
   });
 });

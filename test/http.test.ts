@@ -221,7 +221,9 @@ describe("error responses", () => {
     expect(e.name).toBe("ApiError");
     expect(e.operation).toBe("createEnvironmentVariable");
     expect(e.status).toBe(409);
-    expect(e.message).toBe("createEnvironmentVariable: HTTP 409");
+    expect(e.message).toBe(`createEnvironmentVariable: HTTP 409 from POST ${server.url("conflict")}/v1/convai/environment-variables`);
+    expect(String(e)).toBe(`ApiError: ${e.message}`);
+    expect([e.method, e.url]).toEqual(["POST", `${server.url("conflict")}/v1/convai/environment-variables`]);
     expect(e.headers.get("x-request-id")).toBe("req-409");
     expect(e.response.status).toBe(409);
     expect(e.body).toStrictEqual({ detail: "exists" });

@@ -175,13 +175,15 @@ describe("readSpec: syntax errors", () => {
   it.each([
     { given: "YAML duplicate key", name: "dup.yaml", text: "openapi: 3.1.0\ninfo:\n  title: t\n  title: again\n", line: 4, column: 3 },
     { given: "YAML tab indentation", name: "tab.yaml", text: "openapi: 3.1.0\npaths:\n  /a:\n\tget: {}\n", line: 4, column: 1 },
-    { given: "YAML unclosed quote", name: "quote.yml", text: 'openapi: 3.1.0\ninfo:\n  title: "t\n  version: 1\n', line: 5, column: 1 },
+    // At the opening quote (the parser reports the end of the file).
+    { given: "YAML unclosed quote", name: "quote.yml", text: 'openapi: 3.1.0\ninfo:\n  title: "t\n  version: 1\n', line: 3, column: 10 },
     {
       given: "JSON trailing comma",
       name: "comma.json",
       text: '{\n  "openapi": "3.1.0",\n  "info": {\n    "title": "t",\n  }\n}\n',
-      line: 5,
-      column: 3,
+      // At the comma.
+      line: 4,
+      column: 17,
     },
     { given: "JSON missing comma", name: "missing.json", text: '{\n  "openapi": "3.1.0"\n  "info": {}\n}\n', line: 3, column: 3 },
     { given: "JSON comment", name: "comment.json", text: '{\n  // no comments\n  "openapi": "3.1.0"\n}\n', line: 2, column: 3 },

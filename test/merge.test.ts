@@ -53,7 +53,7 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
     expect(result.model.inputs).toHaveLength(20);
     expect(compileOutput(result.files, "nodenext")).toEqual([]);
     expect(compileOutput(result.files, "bundler")).toEqual([]);
-  });
+  }, 300_000);
 
   it("equal, type for type, what one spec holding the same operations gives", async () => {
     // One spec cannot repeat operationIds, so there each says its group and method as Fern's do.
@@ -95,7 +95,7 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
         );
     expect(declarations(merged)).toEqual(declarations(one));
     expect(declarations(one).length).toBeGreaterThan(40);
-  });
+  }, 300_000);
 
   it("the same set given as files, as a folder or in another order gives the same types", async () => {
     const byFolder = await generated(ELEVENLABS_PAGES);
@@ -103,7 +103,7 @@ describe.runIf(sharedAvailable(ELEVENLABS_PAGES, "the 20 ElevenLabs documentatio
     const schemaTypes = (r: typeof byFolder) =>
       Object.fromEntries(Object.entries(r.model.schemas).map(([name, s]) => [name, [s.identifier, JSON.stringify(s.type)]]));
     expect(schemaTypes(reversed)).toEqual(schemaTypes(byFolder));
-  });
+  }, 300_000);
 });
 
 describe.runIf(sharedAvailable(SEED_PAGE, "the seed page"))("the seed page with the list, get and update pages of its API", () => {

@@ -4,14 +4,14 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
-import { printFile } from "../generator/print/statements.js";
+import { printFile } from "../generator/emit/print/statements.js";
 import { prettierChanges, prettierFormat } from "./support/layout.js";
 import { FIXTURE_SPECS } from "./support/paths.js";
 import { statement } from "./support/print-trees.js";
 import { succeeded } from "./support/pipeline.js";
 
 /**
- * The printer (generator/print/) builds prettier's own documents from the print tree; these
+ * The printer (generator/emit/print/) builds prettier's own documents from the print tree; these
  * tests hold it to prettier's output. Random trees reach every layout of every construct with
  * names from short to far too long; whole generated clients check the emitters' trees and the
  * templates' text together.

@@ -7,8 +7,8 @@ import { generate } from "../generator/pipeline.js";
 import { WatchSession, type Update } from "../generator/watch/session.js";
 import { snapshotTree } from "./support/cli.js";
 import { tempFiles } from "./support/inputs.js";
-import { CLI, SEED_SPEC } from "./support/paths.js";
-import { ELEVENLABS_SPEC, sharedAvailable } from "./support/shared.js";
+import { cpSync } from "node:fs";
+import { CLI, FIXTURES, SEED_SPEC } from "./support/paths.js";
 
 type Spec = { components: { schemas: Record<string, any> }; paths: Record<string, any> };
 
@@ -98,22 +98,6 @@ describe("a watch session", () => {
   });
 });
 
-describe.runIf(sharedAvailable(ELEVENLABS_SPEC, "the full ElevenLabs spec"))("a watch session on the full ElevenLabs spec", () => {
-  it("takes the short way for a one-schema edit and gives the bytes of a full run", async () => {
-    const spec = JSON.parse(readFileSync(ELEVENLABS_SPEC, "utf8")) as Spec;
-    const dir = tempFiles({});
-    const file = join(dir, "openapi.json");
-    writeFileSync(file, JSON.stringify(spec));
-    const session = new WatchSession({ specs: [file] });
-    expect((await session.update()).ok).toBe(true);
-    spec.components.schemas.AddProjectResponseModel.properties.benchmark = { type: "string", description: "Added." };
-    writeFileSync(file, JSON.stringify(spec));
-    const update = await session.update();
-    expect(update.ok && update.short).toBe(true);
-    await expectSameAsFullRun(update, file);
-  });
-});
-
 /** A running `generate --watch`, with a way to wait for a line on stdout or stderr. */
 function watching(args: string[]) {
   const child = spawn(process.execPath, [CLI, "generate", "--watch", ...args], { stdio: ["ignore", "pipe", "pipe"] });
@@ -149,7 +133,7 @@ describe("generate --watch", () => {
     const out = join(dir, "out");
     const watch = watching(["--spec", spec, "--out", out]);
     await watch.until("stdout", /watching 1 API/, 1);
-    expect(watch.stdout).toMatch(/out\/: 8 files written/);
+    expect(watch.stdout).toMatch(/out\/: 9 files written/);
     const good = readFileSync(spec, "utf8");
     const edited = good.replace(
       "        secret_id:\n          type: string\n",
@@ -174,5 +158,66 @@ describe("generate --watch", () => {
     expect(snapshotTree(out)["types.ts"]).toBe(full.files.find((f) => f.path === "types.ts")!.content);
     expect(await watch.stop()).toBe(0);
     expect(watch.stdout).toMatch(/stopped watching\.\n$/);
+  });
+});
+
+describe("generate --watch on a spec in several files", () => {
+  it("regenerates when a part in another folder changes", async () => {
+    const dir = tempFiles({});
+    cpSync(join(FIXTURES, "multi-file"), join(dir, "api"), { recursive: true });
+    const watch = watching(["--spec", join(dir, "api", "openapi.yaml"), "--out", join(dir, "out")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    const owner = join(dir, "api", "schemas", "owner.yaml");
+    writeFileSync(owner, `${readFileSync(owner, "utf8").trimEnd()}\n  nickname:\n    type: string\n`);
+    await watch.until("stdout", /types\.ts/, 1);
+    expect(snapshotTree(join(dir, "out"))["types.ts"]).toContain("nickname?: string;");
+    expect(await watch.stop()).toBe(0);
+  });
+});
+
+describe("generate --watch --prettier", () => {
+  it("formats with the project's prettier configuration, as generate --prettier does", async () => {
+    const dir = tempFiles({ "spec.yaml": readFileSync(SEED_SPEC, "utf8"), ".prettierrc": '{ "semi": false, "singleQuote": true }\n' });
+    const spec = join(dir, "spec.yaml");
+    const watch = watching(["--prettier", "--spec", spec, "--out", join(dir, "watched")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    writeFileSync(
+      spec,
+      readFileSync(spec, "utf8").replace(
+        "        secret_id:\n          type: string\n",
+        "        secret_id:\n          type: string\n        note:\n          type: string\n",
+      ),
+    );
+    await watch.until("stdout", /types\.ts/, 1);
+    expect(await watch.stop()).toBe(0);
+    const once = spawn(process.execPath, [CLI, "generate", "--prettier", "--spec", spec, "--out", join(dir, "once")]);
+    await new Promise((resolve) => once.on("exit", resolve));
+    const watched = snapshotTree(join(dir, "watched"));
+    expect(watched["types.ts"]).toContain("note?: string\n");
+    expect(watched).toEqual(snapshotTree(join(dir, "once")));
+  });
+});
+
+describe("generate --watch --import-extension .ts", () => {
+  it("writes what generate --import-extension .ts writes, so --check then finds the folder current", async () => {
+    const dir = tempFiles({ "spec.yaml": readFileSync(SEED_SPEC, "utf8") });
+    const spec = join(dir, "spec.yaml");
+    const watch = watching(["--import-extension", ".ts", "--spec", spec, "--out", join(dir, "watched")]);
+    await watch.until("stdout", /watching 1 API/, 1);
+    expect(await watch.stop()).toBe(0);
+    const watched = snapshotTree(join(dir, "watched"));
+    expect(watched["index.ts"]).toContain('from "./types.ts"');
+    const check = spawn(process.execPath, [
+      CLI,
+      "generate",
+      "--check",
+      "--import-extension",
+      ".ts",
+      "--spec",
+      spec,
+      "--out",
+      join(dir, "watched"),
+    ]);
+    expect(await new Promise((resolve) => check.on("exit", resolve))).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
-// The committed test/wire-client/ (generated from test/fixtures/wire.yaml) is current and compiles
+// The committed test/wire-client/ (generated from test/fixtures/wire.yaml: its file snapshots) is current and compiles
 // strictly for every consumer; so does the whole ElevenLabs API; and one operation bundles small.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -20,9 +20,11 @@ const tsFiles = (dir: string): string[] =>
     .sort();
 
 describe("test/wire-client/", () => {
-  it("is what the generator makes of test/fixtures/wire.yaml (else: node dist/cli.js generate --spec test/fixtures/wire.yaml --out test/wire-client)", async () => {
+  // The wire fixture's file snapshots, kept where the tests import them from. After an intended
+  // change: node dist/cli.js generate --spec test/fixtures/wire.yaml --out test/wire-client.
+  it("is what the generator makes of test/fixtures/wire.yaml, file by file", async () => {
     const files = await filesOf(join(ROOT, "test", "fixtures", "wire.yaml"));
-    for (const [path, content] of files) if (path.endsWith(".ts")) expect(readFileSync(join(WIRE, path), "utf8"), path).toBe(content);
+    for (const [path, content] of files) await expect(content).toMatchFileSnapshot(join("wire-client", path));
     expect(tsFiles(WIRE).length).toBe([...files.keys()].filter((p) => p.endsWith(".ts")).length);
   });
 
@@ -47,7 +49,8 @@ describe.skipIf(!existsSync(ELEVENLABS))("the full ElevenLabs API", () => {
 });
 
 describe("bundle size", () => {
-  it("an app calling only createEnvironmentVariable, minified, is at most 1,200 bytes gzipped, runtime with timeouts, retries and typed errors included", () => {
+  // 1,154 bytes before errors learned to print themselves (one line per field) and to be recognised across clients (1,540 after).
+  it("an app calling only createEnvironmentVariable, minified, is at most 1,600 bytes gzipped, runtime with timeouts, retries and typed errors included", () => {
     const dir = join(ROOT, ".tmp", "bundle");
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -59,6 +62,6 @@ describe("bundle size", () => {
     const bundle = execFileSync(esbuild, [join(dir, "app.ts"), "--bundle", "--minify", "--format=esm", "--platform=browser"]);
     const size = gzipSync(bundle, { level: 9 }).length;
     console.log(`one-operation bundle: ${size} bytes gzipped`);
-    expect(size).toBeLessThanOrEqual(1200);
+    expect(size).toBeLessThanOrEqual(1600);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasFilters, type Filters } from "../load/filter.js";
 
@@ -14,7 +14,7 @@ import { hasFilters, type Filters } from "../load/filter.js";
 export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
 
 /** The folder holding this package's package.json, found upward from this module (source or dist/ bundle). */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);
@@ -71,12 +71,15 @@ export function generatorFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** The generator with the options that shape its output: what a fingerprint's `generator` records. */
+export const generatorKey = (generator: string, emit: object): string => sha256(`${generator}\0${JSON.stringify(emit)}`);
+
 const REF_TARGETS = /\$ref["']?\s*:\s*["']?([^\s"'#]*)/g;
 
 /** Whether every `$ref` in `text` stays inside `dir` (local, or a relative file below it). */
 function refsStayInside(text: string, file: string, dir: string): boolean {
   for (const [, target = ""] of text.matchAll(REF_TARGETS)) {
-    if (target === "" || target.startsWith(">") || target.startsWith("|")) continue;
+    if (!namesFile(target)) continue;
     if (target.includes("://") || isAbsolute(target)) return false;
     const path = relative(dir, resolve(dirname(file), decodeURIComponent(target)));
     if (path.startsWith("..") || isAbsolute(path)) return false;
@@ -84,12 +87,17 @@ function refsStayInside(text: string, file: string, dir: string): boolean {
   return true;
 }
 
+/** A `$ref` target naming a file: not a local `#...` ref, nor a YAML block scalar indicator (the target is on the next line). */
+const namesFile = (target: string): boolean => target !== "" && !target.startsWith(">") && !target.startsWith("|");
+
+const refersToFiles = (text: string): boolean => [...text.matchAll(REF_TARGETS)].some(([, target = ""]) => namesFile(target));
+
 /**
- * The spec: its file name (it is in every file's header) and its bytes; with references to other
- * files, every spec or page file in its folder. Several inputs: each of them; and the filters.
- * Undefined when that
- * would not cover it: a reference leaves the folder, or the spec cannot be read. Then `--check`
- * always generates.
+ * The spec: its bytes (not its name or place: the output does not depend on them), or for a
+ * folder, the bytes of its spec and page files. When a file refers to other files, their names
+ * matter and every such file of the folder is hashed with its path. Several inputs: each of them;
+ * and the filters. Undefined when that would not cover it: a reference leaves the folder, or the
+ * spec cannot be read. Then `--check` always generates.
  */
 export function specFingerprint(specs: string | readonly string[], filters?: Filters): string | undefined {
   const list = typeof specs === "string" ? [specs] : specs;
@@ -104,10 +112,14 @@ const INPUT_FILE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
 
 function oneSpecFingerprint(spec: string): string | undefined {
   try {
-    const hash = createHash("sha256").update(`${basename(spec)}\0`);
+    const hash = createHash("sha256");
     const folder = statSync(spec).isDirectory();
-    const text = folder ? undefined : readFileSync(spec, "utf8");
-    if (text !== undefined && ![...text.matchAll(REF_TARGETS)].some(([, target]) => target !== "")) return hash.update(text).digest("hex");
+    const texts = (folder ? filesBelow(spec, (name) => INPUT_FILE.test(name)) : [spec]).map((file) => readFileSync(file, "utf8"));
+    if (!texts.some(refersToFiles)) {
+      // Sorted by content, so that renaming a file changes nothing.
+      for (const text of texts.map((t) => createHash("sha256").update(t).digest("hex")).sort()) hash.update(text);
+      return hash.digest("hex");
+    }
     const dir = folder ? spec : dirname(spec);
     for (const file of filesBelow(dir, (name) => INPUT_FILE.test(name))) {
       const content = readFileSync(file, "utf8");

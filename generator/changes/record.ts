@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { jsonHeader } from "../emit/header.js";
+import { JSON_HEADER } from "../emit/header.js";
 import type { RenderedFile } from "../files.js";
 import { isRecord } from "../records.js";
 import { API_MODEL_FORMAT, type ApiModel } from "./model.js";
@@ -25,8 +25,8 @@ const sortedKeys = (value: unknown): unknown =>
  * emit/header.ts). One operation or schema per line keeps the file compact and its git diffs
  * readable: a changed schema is one changed line.
  */
-export function modelFile(model: ApiModel, specName: string, lines: WeakMap<object, string> = new WeakMap()): RenderedFile {
-  const output = [`{`, `  "//": ${JSON.stringify(jsonHeader(specName))},`];
+export function modelFile(model: ApiModel, lines: WeakMap<object, string> = new WeakMap()): RenderedFile {
+  const output = [`{`, `  "//": ${JSON.stringify(JSON_HEADER)},`];
   // An entry's line, kept by `lines` while the same entry object stays in the model (watch mode).
   const line = (entry: unknown): string => {
     if (!isRecord(entry)) return JSON.stringify(sortedKeys(entry));

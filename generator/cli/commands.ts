@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
-import { runCompare } from "./compare.js";
-import { resolve } from "node:path";
+import { packageRoot } from "../cache/inputs.js";
 import { findConfig } from "../config/load.js";
+import { runCompare } from "./compare.js";
 import { EXIT } from "./exit.js";
 import { runGenerate } from "./generate.js";
+import { runInit } from "./init.js";
 import { filterOptions, filtersOf, reportOptions, specOption } from "./report-options.js";
+import { usageMessage } from "./usage.js";
 
 /** What the command line asks for: a command to run (none for --help and --version), or a usage error to print. */
 export type Parsed = { run?: () => Promise<number> } | { usageError: string };
@@ -15,37 +19,50 @@ export type Parsed = { run?: () => Promise<number> } | { usageError: string };
  */
 type Register = (y: Argv, select: (run: () => Promise<number>) => void) => Argv;
 
+const generateOptions = {
+  spec: specOption,
+  out: { type: "string", describe: "The output folder [default: generated]" },
+  config: {
+    type: "string",
+    describe: "A config file; without --spec or --out, specforge.config.{ts,mjs,js,json} in the project is used when there is one",
+  },
+  check: {
+    type: "boolean",
+    default: false,
+    describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
+  },
+  strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
+  "import-extension": {
+    choices: [".js", ".ts"] as const,
+    default: ".js" as const,
+    describe:
+      "The extension of imports between generated files: .js for tsc and bundlers, .ts to run the files as they are (Node 22.18+/24, Deno, Bun)",
+  },
+  prettier: {
+    type: "boolean",
+    default: false,
+    describe: "Format the output with your own prettier configuration (.prettierrc) instead of the built-in layout",
+  },
+  watch: {
+    type: "boolean",
+    default: false,
+    describe: "Keep running: regenerate whenever an input changes, from the analysis kept in memory (Ctrl-C stops)",
+  },
+  ...filterOptions,
+  ...reportOptions,
+} as const;
+
 const generate: Register = (y, select) =>
   y.command(
     ["generate", "$0"],
     "Generate TypeScript types, guards, operations and a client from an OpenAPI 3.0/3.1 document.",
     (c) =>
-      c.options({
-        spec: specOption,
-        out: { type: "string", describe: "The output folder [default: generated]" },
-        config: {
-          type: "string",
-          describe: "A config file; without --spec or --out, specforge.config.{ts,mjs,js,json} in the project is used when there is one",
-        },
-        check: {
-          type: "boolean",
-          default: false,
-          describe: "Write nothing; exit 1 and show the API changes and a diff if the output is not current",
-        },
-        strict: { type: "boolean", default: false, describe: "Treat warnings as errors" },
-        prettier: {
-          type: "boolean",
-          default: false,
-          describe: "Format the output with your own prettier configuration (.prettierrc) instead of the built-in layout",
-        },
-        watch: {
-          type: "boolean",
-          default: false,
-          describe: "Keep running: regenerate whenever an input changes, from the analysis kept in memory (Ctrl-C stops)",
-        },
-        ...filterOptions,
-        ...reportOptions,
-      }),
+      c
+        .options(generateOptions)
+        .example("$0 generate", "spec/ (its one OpenAPI document) -> generated/")
+        .example("$0 generate --spec api/openapi.yaml --out src/api", "another spec and output folder")
+        .example("$0 generate --check", "in CI: exit 1 with the API changes and a diff when generated/ is not current")
+        .example("$0 generate --import-extension .ts", "imports that Node 22.18+/24, Deno and Bun run as they are"),
     (a) =>
       select(async () => {
         // Without --spec and --out the project's config, if it has one, says what to generate.
@@ -61,24 +78,56 @@ const generate: Register = (y, select) =>
         const args = { ...a, spec: a.spec ?? ["spec"], out: a.out ?? "generated" };
         if (!a.watch) return runGenerate(args);
         const { runWatch } = await import("./watch.js");
-        return runWatch([{ input: { specs: args.spec, filters: filtersOf(args) }, out: resolve(args.out), strict: args.strict }]);
+        return runWatch([
+          {
+            input: { specs: args.spec, filters: filtersOf(args), emit: { importExtension: args.importExtension ?? ".js" } },
+            out: resolve(args.out),
+            strict: args.strict,
+            prettier: args.prettier === true,
+          },
+        ]);
       }),
   );
+
+const compareOptions = {
+  base: { type: "string" as const, array: true as const, demandOption: true as const, describe: "The older spec (repeatable, as --spec)" },
+  spec: { ...specOption, default: ["spec"], describe: "The newer spec (repeatable, as for generate)" },
+  ...reportOptions,
+};
 
 const compare: Register = (y, select) =>
   y.command(
     "compare",
     "Compare two specs and print the API change report, without generating.",
     (c) =>
-      c.options({
-        base: { type: "string", array: true, demandOption: true, describe: "The older spec (repeatable, as --spec)" },
-        spec: { ...specOption, default: ["spec"], describe: "The newer spec (repeatable, as for generate)" },
-        ...reportOptions,
-      }),
+      c
+        .options(compareOptions)
+        .example("$0 compare --base old.yaml --spec new.yaml", "the API changes from old.yaml to new.yaml")
+        .example("$0 compare --base old.yaml --spec new.yaml --fail-on breaking", "exit 1 only for breaking changes"),
     (a) => select(() => runCompare(a)),
   );
 
-const COMMANDS: Register[] = [generate, compare];
+const initOptions = {
+  spec: { type: "string", default: "spec", describe: "The folder for the spec" },
+  out: { type: "string", default: "generated", describe: "The output folder" },
+} as const;
+
+const init: Register = (y, select) =>
+  y.command(
+    "init",
+    "Set up this project: an example spec in spec/ (if it has none), a generate script in package.json, and a first generation.",
+    (c) => c.options(initOptions).example("$0 init", "spec/ with an example, the generate script, generated/"),
+    (a) => select(() => runInit(a)),
+  );
+
+const COMMANDS: Register[] = [generate, compare, init];
+
+/** Each command's flags, for "did you mean" on a mistyped one. */
+const FLAGS: Record<string, string[]> = {
+  generate: Object.keys(generateOptions),
+  compare: Object.keys(compareOptions),
+  init: Object.keys(initOptions),
+};
 
 /** Flags that cannot go together: a usage error. */
 function usage(flags: string, why: string): number {
@@ -87,7 +136,7 @@ function usage(flags: string, why: string): number {
 }
 
 export async function parseCommandLine(argv: string[]): Promise<Parsed> {
-  let usageError: string | undefined;
+  const messages: string[] = [];
   let run: (() => Promise<number>) | undefined;
   const select = (command: () => Promise<number>): void => {
     run = command;
@@ -99,11 +148,12 @@ export async function parseCommandLine(argv: string[]): Promise<Parsed> {
     .fail((message, error) => {
       // Errors thrown by the command itself are internal errors, reported by the caller; these are usage errors.
       if (error) throw error;
-      usageError = message;
+      messages.push(message);
     })
     .help()
-    .version()
+    // This package's version: yargs would look for the nearest package.json, which is the user's project.
+    .version((JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version)
     .parseAsync();
-  if (usageError !== undefined) return { usageError };
+  if (messages.length > 0) return { usageError: usageMessage(messages, argv, FLAGS) };
   return run ? { run } : {};
 }

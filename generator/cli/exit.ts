@@ -2,3 +2,9 @@
 export const EXIT = { ok: 0, drift: 1, badInput: 2 } as const;
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** A path as the user gave it (messages name what the user typed), without trailing slashes. */
+export const pathLabel = (path: string): string => path.replace(/(?<=.)[/\\]+$/, "");
+
+/** A folder as the user gave it, with one trailing slash. */
+export const folderLabel = (path: string): string => (pathLabel(path) === "/" ? "/" : `${pathLabel(path)}/`);

@@ -1,18 +1,22 @@
-import { relative } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, specFingerprint } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, sha256, specFingerprint } from "../cache/inputs.js";
 import { diffApiModels } from "../changes/diff.js";
 import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
 import { reportJson, reportText, type Sides } from "../changes/render.js";
-import { formatDiagnostic, hasErrors } from "../diagnostics.js";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics.js";
+import type { EmitOptions } from "../emit/modules.js";
 import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
 import type { Input } from "../pipeline.js";
 import type { Filters, Naming } from "../public.js";
-import { EXIT, plural } from "./exit.js";
+import { EXIT, folderLabel, pathLabel, plural } from "./exit.js";
+import { rerunCommand } from "./invocation.js";
+import { createProgress } from "./progress.js";
 import { filtersOf, gate, type FilterArgs, type ReportArgs } from "./report-options.js";
 
 export interface GenerateArgs extends ReportArgs, FilterArgs {
@@ -23,7 +27,26 @@ export interface GenerateArgs extends ReportArgs, FilterArgs {
   strict: boolean;
   /** Format the output with the user's own prettier configuration. */
   prettier?: boolean;
+  /** How messages name the output folder: as the user gave it (a config's folder, relative to the config). Default: `out`. */
+  outLabel?: string;
+  /** The extension of imports between generated files; `.js` when not given. */
+  importExtension?: EmitOptions["importExtension"];
 }
+
+/** The last line of a failed run: the output folder is as it was, or was never created. */
+const untouched = (out: string, shown: string): string =>
+  existsSync(out)
+    ? `specforge: ${folderLabel(shown)} was left as it was.\n`
+    : `specforge: nothing was written (${folderLabel(shown)} does not exist).\n`;
+
+const conflict = (out: string, path: string): Diagnostic => ({
+  code: "E_OUT_CONFLICT",
+  severity: "error",
+  message: `${path} in the output folder is not a file specforge generated, and the run would replace it.`,
+  hint: "specforge never overwrites files of yours: move the file, or pass another --out.",
+  file: join(out, path),
+  pointer: "",
+});
 
 /** The change report between the model recorded in the output folder and the current spec; undefined when none is recorded. */
 function recordedChanges(
@@ -53,34 +76,44 @@ export interface GenerateExtras {
 
 export async function runGenerate(args: GenerateArgs, io: Io = process, extras: GenerateExtras = {}): Promise<number> {
   const started = performance.now();
+  const shown = args.outLabel ?? args.out;
   // With --prettier the output also depends on the user's prettier and its configuration.
   const { formatWithUserConfig, userConfigFingerprint } = args.prettier ? await import("../format/prettier.js") : {};
-  const generator = generatorFingerprint() + (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
-  const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args) };
+  const emit: EmitOptions = { importExtension: args.importExtension ?? ".js" };
+  // The options shape the output as much as the generator's code does.
+  const generator =
+    generatorKey(generatorFingerprint(), emit) + (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
+  const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args), emit };
   const spec = specFingerprint(args.spec, input.filters);
   // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
   if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    io.stdout.write(
-      `specforge: ${relative(process.cwd(), args.out) || "."}/ is up to date (spec and generator unchanged since it was generated).\n`,
-    );
+    io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
     return EXIT.ok;
   }
   // Loaded only now: the stages are not needed on the path above.
   const { generate } = await import("../pipeline.js");
-  const result = await generate(input, formatWithUserConfig && ((files) => formatWithUserConfig(files, args.out)));
+  const progress = createProgress();
+  const result = await generate(input, formatWithUserConfig && ((files) => formatWithUserConfig(files, args.out)), (stage, counts) =>
+    progress.stage(stage, counts),
+  ).finally(() => progress.done());
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
   if (!result.ok || hasErrors(result.diagnostics) || (args.strict && warnings.length > 0)) {
     const note = `the spec has ${hasErrors(result.diagnostics) || !args.strict ? "errors" : "warnings (--strict)"}; ${args.out}/ was left as it was.`;
     if (args.format === "json")
       io.stdout.write(reportJson({ note }, { base: null, head: args.spec.join(", ") }, result.diagnostics) + "\n");
-    io.stderr.write(`specforge: ${args.out}/ was left as it was.\n`);
+    io.stderr.write(untouched(args.out, shown));
     return EXIT.badInput;
   }
-  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files, result.specName));
+  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files));
   const plan = planOutput(args.out, result.files);
+  if (plan.conflicts.length > 0) {
+    for (const path of plan.conflicts) io.stderr.write(formatDiagnostic(conflict(args.out, path)) + "\n");
+    io.stderr.write(untouched(args.out, shown));
+    return EXIT.badInput;
+  }
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
-  const outLabel = relative(process.cwd(), args.out) || ".";
+  const outLabel = pathLabel(shown);
   const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
@@ -96,14 +129,12 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   };
   if (args.check) {
     if (plan.changes.length === 0) {
-      human.write(`specforge: ${outLabel}/ is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
+      human.write(`specforge: ${folderLabel(shown)} is up to date (${counts}, ${plural(plan.unchanged.length, "file")}).\n`);
       return gate(args, changes.report) ?? EXIT.ok;
     }
     printChanges();
     human.write(driftReport(plan, outLabel, new Set([MODEL_FILE])) + "\n");
-    const defaults = args.spec.length === 1 && args.spec[0] === "spec" && args.out === "generated";
-    const fix = `npm run generate${defaults ? "" : ` -- ${args.spec.map((s) => `--spec ${s} `).join("")}--out ${args.out}`}`;
-    human.write(`specforge: ${outLabel}/ does not match the spec. Fix: ${fix}\n`);
+    human.write(`specforge: ${folderLabel(shown)} does not match the spec. Fix: ${rerunCommand()}\n`);
     return gate(args, changes.report) ?? EXIT.drift;
   }
   // A first generation has nothing to compare with, so it prints no report.
@@ -113,7 +144,7 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const removed = plan.changes.length - written;
   const ms = Math.round(performance.now() - started);
   human.write(
-    `specforge: ${counts} -> ${outLabel}/: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
+    `specforge: ${counts} -> ${folderLabel(shown)}: ${written} written, ${plan.unchanged.length} unchanged${removed > 0 ? `, ${removed} removed` : ""} (${ms} ms)\n`,
   );
   return gate(args, changes.report) ?? EXIT.ok;
 }

@@ -48,9 +48,15 @@ export async function runConfig(file: string, flags: ConfigFlags, io: Io = proce
   if (flags.watch) {
     const { runWatch } = await import("./watch.js");
     const watched = apis.map((api) => ({
-      input: { specs: api.specs, ...(api.filters && { filters: api.filters }), ...(api.naming && { naming: api.naming }) },
+      input: {
+        specs: api.specs,
+        ...(api.filters && { filters: api.filters }),
+        ...(api.naming && { naming: api.naming }),
+        emit: { importExtension: api.importExtension ?? ".js" },
+      },
       out: api.out,
       strict: flags.strict || api.strict === true,
+      prettier: flags.prettier === true || api.prettier === true,
     }));
     return runWatch(watched, io);
   }
@@ -85,6 +91,7 @@ function argsOf(api: ResolvedApi, flags: ConfigFlags): GenerateArgs {
     ...flags,
     spec: api.specs,
     out: api.out,
+    outLabel: relative(process.cwd(), api.out) || ".",
     strict: flags.strict || api.strict === true,
     keepUnusedSchemas: false,
     // Options of the output that other commands' flags set are passed on as the flags would be.

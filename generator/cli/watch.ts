@@ -1,7 +1,7 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, specFingerprint } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, specFingerprint } from "../cache/inputs.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { RenderedFile } from "../files.js";
 import type { Input } from "../pipeline.js";
@@ -18,6 +18,8 @@ export interface WatchedApi {
   input: Input;
   out: string;
   strict: boolean;
+  /** Format the output with the user's prettier configuration, as `generate --prettier` does. */
+  prettier?: boolean;
 }
 
 /** Files that may be part of a spec: a change to one of them in a watched folder regenerates. */
@@ -33,21 +35,8 @@ const SETTLE_MS = 20;
  * exits 0.
  */
 export async function runWatch(apis: WatchedApi[], io: Io = process): Promise<number> {
-  const generator = generatorFingerprint();
-  const watchers: FSWatcher[] = [];
-  const runs = apis.map((api) => watchOne(api, generator, io));
-  for (const run of runs) await run.next();
-  for (const [i, api] of apis.entries()) {
-    for (const { folder, recursive, accepts } of watchedFolders(api.input.specs)) {
-      watchers.push(
-        watch(folder, { recursive }, (_event, name) => {
-          if (name !== null && accepts(String(name))) runs[i]!.schedule();
-        }),
-      );
-    }
-  }
-  io.stdout.write(`specforge: watching ${plural(apis.length, "API")} (Ctrl-C stops).\n`);
-  await new Promise<void>((stop) => {
+  // Listened for from the start, so that Ctrl-C during the first runs also ends after them, cleanly.
+  const stopped = new Promise<void>((stop) => {
     const onSignal = (): void => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
@@ -56,14 +45,44 @@ export async function runWatch(apis: WatchedApi[], io: Io = process): Promise<nu
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
+  const generator = generatorFingerprint();
+  const watchers: FSWatcher[] = [];
+  const watched = new Set<string>();
+  // Folders are added as runs find parts in new places; none is dropped while watching.
+  const follow = (index: number, folders: Folder[]): void => {
+    for (const { folder, recursive, accepts } of folders) {
+      const key = `${index}\0${folder}\0${recursive}`;
+      if (watched.has(key) || !existsSync(folder)) continue;
+      watched.add(key);
+      watchers.push(
+        watch(folder, { recursive }, (_event, name) => {
+          if (name !== null && accepts(String(name))) runs[index]!.schedule();
+        }),
+      );
+    }
+  };
+  const runs = apis.map((api, i) => watchOne(api, generator, io, (parts) => follow(i, parts.map(partFolder))));
+  for (const run of runs) await run.next();
+  apis.forEach((api, i) => follow(i, watchedFolders(api.input.specs)));
+  io.stdout.write(`specforge: watching ${plural(apis.length, "API")} (Ctrl-C stops).\n`);
+  await stopped;
   for (const watcher of watchers) watcher.close();
   await Promise.all(runs.map((run) => run.idle()));
   io.stdout.write("specforge: stopped watching.\n");
   return EXIT.ok;
 }
 
-/** The folders to watch for a set of inputs: a folder input whole, a file input's folder for that file and its spec-like neighbours (parts it references). */
-function watchedFolders(specs: readonly string[]): { folder: string; recursive: boolean; accepts: (name: string) => boolean }[] {
+interface Folder {
+  folder: string;
+  recursive: boolean;
+  accepts: (name: string) => boolean;
+}
+
+/** The folder of a part a spec references: its spec-like files. */
+const partFolder = (file: string): Folder => ({ folder: dirname(file), recursive: false, accepts: (name) => SPEC_LIKE.test(name) });
+
+/** The folders to watch for a set of inputs: a folder input whole, a file input's folder for that file and its spec-like neighbours. */
+function watchedFolders(specs: readonly string[]): Folder[] {
   return specs.map((spec) => {
     const path = resolve(spec);
     if (existsSync(path) && statSync(path).isDirectory()) return { folder: path, recursive: true, accepts: (name) => SPEC_LIKE.test(name) };
@@ -72,12 +91,24 @@ function watchedFolders(specs: readonly string[]): { folder: string; recursive: 
 }
 
 /** One API's runs: at most one at a time, and one more after it when a change came in meanwhile. */
-function watchOne(api: WatchedApi, generator: string, io: Io) {
+function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: string[]) => void) {
   const session = new WatchSession(api.input);
   const label = `${relative(process.cwd(), api.out) || "."}/`;
   let written: RenderedFile[] | undefined;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+
+  // With --prettier, each file through the user's configuration; a file as it was last time is not formatted again.
+  let userFormats = new Map<string, string>();
+  const userFormatted = async (files: RenderedFile[]): Promise<RenderedFile[]> => {
+    const { formatWithUserConfig } = await import("../format/prettier.js");
+    const todo = files.filter((f) => !userFormats.has(f.content));
+    const formatted = await formatWithUserConfig(todo, api.out);
+    const known = new Map(todo.map((f, i) => [f.content, formatted[i]!.content]));
+    for (const f of files) if (!known.has(f.content)) known.set(f.content, userFormats.get(f.content)!);
+    userFormats = known;
+    return files.map((f) => ({ path: f.path, content: known.get(f.content)! }));
+  };
 
   const once = async (): Promise<void> => {
     const started = performance.now();
@@ -89,8 +120,12 @@ function watchOne(api: WatchedApi, generator: string, io: Io) {
       return;
     }
     const spec = specFingerprint(api.input.specs, api.input.filters);
-    const files = [...update.files];
-    if (spec !== undefined) files.push(fingerprintFile({ generator, spec }, warnings, files, update.analysis.specName));
+    // As generate records it, so that --check after a watch session finds the folder current.
+    const key =
+      generatorKey(generator, api.input.emit ?? DEFAULT_EMIT) +
+      (api.prettier ? `+prettier:${await (await import("../format/prettier.js")).userConfigFingerprint(api.out)}` : "");
+    const files = api.prettier ? await userFormatted(update.files) : [...update.files];
+    if (spec !== undefined) files.push(fingerprintFile({ generator: key, spec }, warnings, files));
     let changed: string[];
     if (written === undefined) {
       // The first run compares with the folder as it is, and swaps the new one in whole.
@@ -102,6 +137,7 @@ function watchOne(api: WatchedApi, generator: string, io: Io) {
       changed = [...result.written, ...result.removed];
     }
     written = files;
+    onParts(update.analysis.inputs.flatMap((input) => input.files ?? []));
     const ms = Math.round(performance.now() - started);
     io.stdout.write(
       `specforge: ${label}: ${plural(changed.length, "file")} written (${ms} ms)${changed.length > 0 && changed.length <= 4 ? `: ${changed.join(", ")}` : ""}\n`,

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { Doc } from "../print/doc.js";
-import { HOLES } from "../print/holes.js";
-import { holeMark, printTemplate } from "../print/template.js";
+import type { Doc } from "./print/doc.js";
+import { HOLES } from "./print/holes.js";
+import { holeMark, printTemplate } from "./print/template.js";
 
 /** A template: a view model in, the file's text out, in its final layout. */
 export type Template = (view: object) => string;
@@ -22,7 +22,7 @@ function templatesDir(): string {
 
 /**
  * Compiles the templates in an environment of their own. `noEscape`: every value a template prints
- * was already escaped for its context by print/escape.ts; HTML escaping would corrupt TypeScript.
+ * was already escaped for its context by emit/escape.ts; HTML escaping would corrupt TypeScript.
  * `strict`: a template naming a field the view model lacks fails instead of printing nothing.
  */
 export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {

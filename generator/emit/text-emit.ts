@@ -1,9 +1,10 @@
 import { guardedSchemas } from "../ir/guarded.js";
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
-import { printFile } from "../print/statements.js";
-import { call, id, member, named, str, type Stmt } from "../print/tree.js";
-import { fileHeader } from "./header.js";
+import { printFile } from "./print/statements.js";
+import { call, id, member, named, str, type Stmt } from "./print/tree.js";
+import { FILE_HEADER } from "./header.js";
+import { modulePath, type EmitOptions } from "./modules.js";
 import { fileViews, renderClient, renderOperationFiles, renderRuntime, renderWire } from "./operations/render.js";
 import type { RenderedFile } from "../files.js";
 import { operationViews } from "./operations/view-model.js";
@@ -14,32 +15,33 @@ import { guardModule } from "./types/guards.js";
  * The emit stage for everything but types.ts (IR + names -> TypeScript files in their final
  * layout): operations, the client, the runtime and the index from templates/, and the guards.
  */
-export function emitTextFiles(api: Api, names: NameTable, specName: string): RenderedFile[] {
-  const header = fileHeader(specName);
+export function emitTextFiles(api: Api, names: NameTable, options: EmitOptions): RenderedFile[] {
+  const header = FILE_HEADER;
   const templates = loadTemplates(["runtime", "wire", "operations", "client", "index"] as const);
   const views = operationViews(api, names);
-  const files = renderOperationFiles(templates.operations, views, names, header);
-  files.push(renderClient(templates.client, views, header));
+  const files = renderOperationFiles(templates.operations, views, names, header, options);
+  files.push(renderClient(templates.client, views, header, options));
   files.push({ path: "runtime.ts", content: renderRuntime(templates.runtime, api, names, header) });
-  const wire = renderWire(templates.wire, views, header);
+  const wire = renderWire(templates.wire, views, header, options);
   if (wire !== undefined) files.push({ path: "wire.ts", content: wire });
   files.push({
     path: "index.ts",
     content: templates.index({
       header,
+      ext: options.importExtension,
       hasGuards: guardedSchemas(api).length > 0,
       hasServerUrls: api.servers.some((s) => s.variables.length > 0),
       operationFiles: fileViews(views).map((g) => g.file),
     }),
   });
-  const guards = guardsFile(api, names, header);
+  const guards = guardsFile(api, names, header, options);
   if (guards) files.push(guards);
   return files;
 }
 
 /** guards.ts alone, when some schema needs a guard: the watch mode prints it again after an edit of schemas. */
-export const emitGuardsFile = (api: Api, names: NameTable, specName: string): RenderedFile | undefined =>
-  guardsFile(api, names, fileHeader(specName));
+export const emitGuardsFile = (api: Api, names: NameTable, options: EmitOptions): RenderedFile | undefined =>
+  guardsFile(api, names, FILE_HEADER, options);
 
 /** `const isRecord = (value: unknown): value is Record<string, unknown> => ...`, which every object check calls. */
 const IS_RECORD: Stmt = {
@@ -62,10 +64,13 @@ const IS_RECORD: Stmt = {
 };
 
 /** guards.ts, when some schema needs a guard. */
-function guardsFile(api: Api, names: NameTable, header: string): RenderedFile | undefined {
+function guardsFile(api: Api, names: NameTable, header: string, options: EmitOptions): RenderedFile | undefined {
   const guards = guardModule(api, names);
   if (guards.statements.length === 0) return undefined;
-  const imports: Stmt[] = [{ kind: "import", typeOnly: true, from: "./types.js", names: guards.typeImports.map((name) => ({ name })) }];
-  if (guards.usesUnknownVariantError) imports.push({ kind: "import", from: "./runtime.js", names: [{ name: "UnknownVariantError" }] });
+  const imports: Stmt[] = [
+    { kind: "import", typeOnly: true, from: modulePath("./types", options), names: guards.typeImports.map((name) => ({ name })) },
+  ];
+  if (guards.usesUnknownVariantError)
+    imports.push({ kind: "import", from: modulePath("./runtime", options), names: [{ name: "UnknownVariantError" }] });
   return { path: "guards.ts", content: printFile(header, [...imports, IS_RECORD, ...guards.statements]) };
 }

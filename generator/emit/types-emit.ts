@@ -1,7 +1,7 @@
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
-import { joinStatements, printStatement } from "../print/statements.js";
-import { fileHeader } from "./header.js";
+import { joinStatements, printStatement } from "./print/statements.js";
+import { FILE_HEADER } from "./header.js";
 import type { RenderedFile } from "../files.js";
 import { schemaStatements } from "./types/declarations.js";
 
@@ -10,10 +10,10 @@ export const schemaTexts = (api: Api, names: NameTable): string[] =>
   api.schemas.map((schema) => schemaStatements(schema, names).map(printStatement).join("\n\n"));
 
 /** types.ts from its schemas' printed declarations (the watch mode replaces an edited schema's). */
-export const typesFile = (specName: string, texts: string[]): RenderedFile => ({
+export const typesFile = (texts: string[]): RenderedFile => ({
   path: "types.ts",
-  content: joinStatements(fileHeader(specName), texts),
+  content: joinStatements(FILE_HEADER, texts),
 });
 
 /** types.ts: one declaration per named schema, printed in its final layout. */
-export const emitTypesFile = (api: Api, names: NameTable, specName: string): RenderedFile => typesFile(specName, schemaTexts(api, names));
+export const emitTypesFile = (api: Api, names: NameTable): RenderedFile => typesFile(schemaTexts(api, names));

@@ -20,7 +20,7 @@ interface Origin {
  * their last pointer segment or file. Cycles through files end at the first repeat.
  */
 export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource {
-  if (!isRecord(root.document) || !root.text.includes("$ref")) return root;
+  if (!isRecord(root.document) || !root.text.includes("$ref") || !refersToFiles(root.document)) return root;
   const document = structuredClone(root.document);
   const sources = new Map<string, SpecSource>([[resolve(root.file), root]]);
   const placed = new Map<string, string>();
@@ -115,6 +115,7 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     file: root.file,
     text: root.text,
     document,
+    files: [...sources.keys()],
     locate(pointer: string): Position | undefined {
       const origin = origins
         .filter((o) => pointer === o.prefix || pointer.startsWith(`${o.prefix}/`))
@@ -125,6 +126,30 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
       return { ...(at ?? { line: 1, column: 1 }), file: origin.source.file, pointer: inner };
     },
   };
+}
+
+/** Whether a reference leaves its document: a file part before `#`, and no scheme (remote refs are refused later). */
+const isFileRef = (ref: unknown): boolean =>
+  typeof ref === "string" && ref !== "" && !ref.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(ref);
+
+/**
+ * Whether the document refers to another file, by a `$ref` or a discriminator mapping value
+ * (§4.8.25, a plain string). A spec whose references are all local is its own bundle: this
+ * quick walk spares a large spec the copy and the rewriting walk of its whole document.
+ */
+function refersToFiles(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (isRecord(node)) {
+      if (isFileRef(node.$ref)) return true;
+      const mapping = isRecord(node.discriminator) ? node.discriminator.mapping : undefined;
+      if (isRecord(mapping) && Object.values(mapping).some(isFileRef)) return true;
+      for (const key in node) stack.push(node[key]);
+    }
+  }
+  return false;
 }
 
 /** Keys under which a JSON Schema holds subschemas: a `$ref` there names a schema. */

@@ -1,6 +1,7 @@
 /** RFC 6901 JSON pointers, and the `#/...` fragments that `$ref` uses (RFC 3986 percent-escapes). */
 
-export const escapeSegment = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+export const escapeSegment = (segment: string): string =>
+  segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 
 export const unescapeSegment = (segment: string): string => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 

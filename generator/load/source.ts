@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { splitPointer } from "./pointer.js";
+import { jsonSyntaxDiagnostic, positionAt, yamlSyntaxDiagnostics } from "./syntax.js";
 
 export interface Position {
   line: number;
@@ -23,6 +24,8 @@ export interface SpecSource {
   locate(pointer: string): Position | undefined;
   /** What tells this document apart from others in the same file: a page's title. */
   label?: string;
+  /** Every file read for this document (the root and the parts it references), when there are parts. */
+  files?: string[];
 }
 
 /** Reads YAML or JSON, by file extension (YAML 1.2 also reads JSON, only slower). Syntax errors become diagnostics. */
@@ -36,27 +39,6 @@ export function parseSpec(file: string, text: string, syntax: "json" | "yaml", d
   return syntax === "json" ? readJson(file, text, diagnostics) : readYaml(file, text, diagnostics);
 }
 
-function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-const syntaxError = (file: string, message: string, at: Position): Diagnostic => ({
-  code: "E_SYNTAX",
-  severity: "error",
-  message,
-  hint: "Fix the syntax at this position; a YAML or JSON linter shows the surrounding structure.",
-  file,
-  line: at.line,
-  column: at.column,
-  pointer: "",
-});
-
 function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSource | undefined {
   let document: unknown;
   try {
@@ -64,11 +46,7 @@ function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
     // needed when something is wrong, so the tree below is built lazily.
     document = JSON.parse(text);
   } catch {
-    const errors: ParseError[] = [];
-    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const first = errors[0];
-    const at = positionAt(text, first?.offset ?? 0);
-    diagnostics.push(syntaxError(file, `JSON syntax error: ${first ? printParseErrorCode(first.error) : "invalid JSON"}`, at));
+    diagnostics.push(jsonSyntaxDiagnostic(file, text));
     return undefined;
   }
   return { file, text, document, locate: jsonLocator(text) };
@@ -120,10 +98,7 @@ function readYaml(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
   }
   const { doc, lines } = positioned(text);
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const at = lines.linePos(error.pos[0]);
-      diagnostics.push(syntaxError(file, `YAML syntax error: ${error.message.split("\n")[0]}`, { line: at.line, column: at.col }));
-    }
+    diagnostics.push(...yamlSyntaxDiagnostics(file, text, doc.errors));
     return undefined;
   }
   const document = yamlData(doc, file, diagnostics);

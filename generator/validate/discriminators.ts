@@ -24,7 +24,8 @@ export function checkDiscriminators(document: Raw, report: Report): void {
     const [node, pointer, isNameMap] = stack.pop()!;
     if (node === null || typeof node !== "object") continue;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], joinPointer(pointer, i), false]);
+      for (let i = node.length - 1; i >= 0; i--)
+        if (node[i] !== null && typeof node[i] === "object") stack.push([node[i], `${pointer}/${i}`, false]);
       continue;
     }
     const raw = node as Raw;
@@ -34,8 +35,10 @@ export function checkDiscriminators(document: Raw, report: Report): void {
     const keys = Object.keys(raw);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      if (!isNameMap && isData(key)) continue;
-      stack.push([raw[key], joinPointer(pointer, key), !isNameMap && NAME_MAPS.has(key)]);
+      const value = raw[key];
+      // Only objects are walked: most values are strings, whose pointer is never needed.
+      if ((!isNameMap && isData(key)) || value === null || typeof value !== "object") continue;
+      stack.push([value, joinPointer(pointer, key), !isNameMap && NAME_MAPS.has(key)]);
     }
   }
 }

@@ -12,13 +12,18 @@ export function checkRefs(document: object, report: (d: DiagnosticInput) => void
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
     if (node === null || typeof node !== "object") continue;
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, value] = entries[i]!;
-      const at = joinPointer(pointer, key);
-      if (Array.isArray(node)) stack.push([value, at]);
-      else if (key === "$ref" && typeof value === "string") checkRef(document, value, at, report);
-      else if (!isDataKey(key, value)) stack.push([value, at]);
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--)
+        if (node[i] !== null && typeof node[i] === "object") stack.push([node[i], `${pointer}/${i}`]);
+      continue;
+    }
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const value = (node as Record<string, unknown>)[key];
+      if (key === "$ref" && typeof value === "string") checkRef(document, value, joinPointer(pointer, key), report);
+      // Only objects are walked: most values are strings, whose pointer is never needed.
+      else if (value !== null && typeof value === "object" && !isDataKey(key, value)) stack.push([value, joinPointer(pointer, key)]);
     }
   }
 }

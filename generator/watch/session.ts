@@ -1,4 +1,5 @@
 import { buildApiModel } from "../changes/snapshot.js";
+import { DEFAULT_EMIT, type EmitOptions } from "../emit/modules.js";
 import { MODEL_FILE, modelFile } from "../changes/record.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "../diagnostics.js";
 import { emitGuardsFile } from "../emit/text-emit.js";
@@ -39,9 +40,11 @@ export class WatchSession {
   /** The API model's lines, by the schema or operation they print. */
   private readonly modelLines = new WeakMap<object, string>();
   private readonly input: Input;
+  private readonly emit: EmitOptions;
 
   constructor(input: Input) {
     this.input = input;
+    this.emit = input.emit ?? DEFAULT_EMIT;
   }
 
   async update(): Promise<Update> {
@@ -58,7 +61,7 @@ export class WatchSession {
     const diagnostics: Diagnostic[] = [];
     const analysis = await analyzeWith(this.input, diagnostics);
     if (!analysis) return { ok: false, diagnostics };
-    const files = await emitOutput(analysis);
+    const files = await emitOutput(analysis, undefined, undefined, undefined, this.emit);
     this.state =
       analysis.inputs.length === 1
         ? {
@@ -88,7 +91,7 @@ export class WatchSession {
     };
     validateSchemaEdit(document, changed, report);
     if (hasErrors(found)) return { ok: false, diagnostics: found };
-    const { api, names, specName } = state.analysis;
+    const { api, names } = state.analysis;
     const patch = patchSchemas(api, document, state.document, changed, report);
     if (!patch) return undefined;
     if (hasErrors(found)) return { ok: false, diagnostics: found };
@@ -109,10 +112,10 @@ export class WatchSession {
     // The operation files print from the operations and the names, both as they were; guards.ts
     // from the guarded schemas (the same set, patchSchemas checked), so only if one was rebuilt.
     const ids = new Set(patch.rebuilt.map((s) => s.id));
-    const guards = guardedSchemas(patch.api).some((s) => ids.has(s.id)) ? emitGuardsFile(patch.api, names, specName) : undefined;
+    const guards = guardedSchemas(patch.api).some((s) => ids.has(s.id)) ? emitGuardsFile(patch.api, names, this.emit) : undefined;
     const types = this.spliceTypes(state, patch.api, patch.rebuilt);
-    const fresh = new Map([typesFile(specName, types), ...(guards ? [guards] : [])].map((f) => [f.path, f]));
-    fresh.set(MODEL_FILE, modelFile(model, specName, this.modelLines));
+    const fresh = new Map([typesFile(types), ...(guards ? [guards] : [])].map((f) => [f.path, f]));
+    fresh.set(MODEL_FILE, modelFile(model, this.modelLines));
     const files = state.files.map((f) => fresh.get(f.path) ?? f);
     this.state = { document, analysis, diagnostics, types, files };
     return { ok: true, files, diagnostics, analysis, short: true };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { sha256 } from "../cache/inputs.js";
-import { isGeneratedFile, jsonHeader } from "../emit/header.js";
+import { isGeneratedFile, JSON_HEADER } from "../emit/header.js";
 import type { RenderedFile } from "../files.js";
 
 /**
@@ -29,11 +29,11 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const digest = ({ generator, spec, warnings, files }: Sealed): string =>
   sha256(JSON.stringify([generator, spec, warnings, Object.entries(files)]));
 
-export function fingerprintFile(inputs: Inputs, warnings: number, files: RenderedFile[], specName: string): RenderedFile {
+export function fingerprintFile(inputs: Inputs, warnings: number, files: RenderedFile[]): RenderedFile {
   const listed = files.filter((f) => f.path !== FINGERPRINT_FILE).sort((a, b) => byPath(a.path, b.path));
   const sealed: Sealed = { ...inputs, warnings, files: Object.fromEntries(listed.map((f) => [f.path, sha256(f.content)])) };
   const fingerprint = {
-    "//": jsonHeader(specName),
+    "//": JSON_HEADER,
     generator: sealed.generator,
     spec: sealed.spec,
     warnings,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { dirname, join, sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import ts from "typescript";
 import { recordedOnce } from "./once.js";
 import { ROOT } from "./paths.js";
@@ -50,16 +50,20 @@ export function typeCheck(files: string[], consumer: Consumer, extra: ts.Compile
 }
 
 /**
- * One program for several entry points that do not import one another (each in a folder of its
- * own): the diagnostics of each, keyed by entry, from the files in its folder. A diagnostic in
- * no entry's folder (a library's, or a global one) is given to every entry, so none is lost.
+ * One program for several entry points that do not import one another: the diagnostics of each,
+ * keyed by entry. A diagnostic belongs to the entry it is in; else to the entries whose folder
+ * holds its file (the deepest such folder); a diagnostic in no entry's folder (a library's, or a
+ * global one) is given to every entry, so none is lost.
  */
 export function diagnosticsByFile(entries: string[], consumer: Consumer, extra: ts.CompilerOptions = {}): Map<string, string[]> {
-  const folders = entries.map((entry) => [entry, dirname(entry) + sep] as const);
   const byEntry = new Map(entries.map((entry) => [entry, [] as string[]]));
   for (const diagnostic of typeCheck(entries, consumer, extra)) {
-    const owners = folders.filter(([, folder]) => diagnostic.startsWith(folder)).sort((a, b) => b[1].length - a[1].length);
-    for (const [entry] of owners.length > 0 ? owners.slice(0, 1) : folders) byEntry.get(entry)!.push(diagnostic);
+    const exact = entries.filter((entry) => diagnostic.startsWith(`${entry}(`));
+    const holding = entries.filter((entry) => diagnostic.startsWith(dirname(entry) + sep));
+    const deepest = Math.max(...holding.map((entry) => entry.length - basename(entry).length));
+    const owners =
+      exact.length > 0 ? exact : holding.length > 0 ? holding.filter((e) => e.length - basename(e).length === deepest) : entries;
+    for (const owner of owners) byEntry.get(owner)!.push(diagnostic);
   }
   return byEntry;
 }

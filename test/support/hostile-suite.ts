@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasErrors } from "../../generator/diagnostics.js";
-import { stringLiteral } from "../../generator/print/escape.js";
+import { stringLiteral } from "../../generator/emit/escape.js";
 import { generate } from "../../generator/pipeline.js";
 import { ts, typeCheck } from "./compile.js";
 import { CANARY, hostileSpec } from "./hostile-spec.js";

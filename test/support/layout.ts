@@ -1,9 +1,9 @@
 import { format } from "prettier";
-import { LAYOUT } from "../../generator/print/doc.js";
+import { LAYOUT } from "../../generator/emit/print/doc.js";
 
 /**
  * The TypeScript files among `files` that prettier would change, each with the first line that
- * differs: the check that the printer (generator/print/) writes exactly prettier's layout at the
+ * differs: the check that the printer (generator/emit/print/) writes exactly prettier's layout at the
  * project's settings. prettier parses each file as the .ts file it is (the typescript parser).
  */
 /** `content` as prettier formats it, as a .ts file, at the settings the printer writes. */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Expr, Param, Stmt, TypeMember, TypeTree } from "../../generator/print/tree.js";
+import type { Expr, Param, Stmt, TypeMember, TypeTree } from "../../generator/emit/print/tree.js";
 
 /**
  * Random print trees for the printer's property test: the kinds of types, expressions and

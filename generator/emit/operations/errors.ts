@@ -1,6 +1,6 @@
 import type { Operation } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { call, id, member, named, type Expr, type TypeTree } from "../../print/tree.js";
+import { call, id, member, named, type Expr, type TypeTree } from "../print/tree.js";
 import { typeTree, unionOf } from "../types/type-tree.js";
 
 export interface ErrorView {

@@ -1,6 +1,8 @@
 import type { Api } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../../print/tree.js";
+import { call, id, named, str, type Expr, type ObjectMember, type Stmt, type TypeTree } from "../print/tree.js";
+import { docComment } from "../escape.js";
+import { modulePath, type EmitOptions } from "../modules.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
 import type { OperationView } from "./view-model.js";
@@ -21,7 +23,13 @@ const importOf = (names: string[], from: string, typeOnly = false): Stmt => ({
 });
 
 /** One `operations/<file>.ts` per client group. */
-export function renderOperationFiles(template: Template, views: OperationView[], names: NameTable, header: string): RenderedFile[] {
+export function renderOperationFiles(
+  template: Template,
+  views: OperationView[],
+  names: NameTable,
+  header: string,
+  options: EmitOptions,
+): RenderedFile[] {
   return fileViews(views).map(({ file, operations }) => {
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
     const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
@@ -36,9 +44,9 @@ export function renderOperationFiles(template: Template, views: OperationView[],
       ...ranges.map((t) => `type ${t}`),
       ...(operations.some((o) => o.uploads) ? ["type Uploadable"] : []),
     ];
-    const imports = [importOf(runtimeImports, "../runtime.js")];
-    if (typeImports.length > 0) imports.push(importOf(typeImports, "../types.js", true));
-    if (helpers.length > 0) imports.push(importOf(helpers, "../wire.js"));
+    const imports = [importOf(runtimeImports, modulePath("../runtime", options))];
+    if (typeImports.length > 0) imports.push(importOf(typeImports, modulePath("../types", options), true));
+    if (helpers.length > 0) imports.push(importOf(helpers, modulePath("../wire", options)));
     return { path: `operations/${file}.ts`, content: template({ header, imports, operations }) };
   });
 }
@@ -77,17 +85,39 @@ function clientObject(views: OperationView[]): Expr {
   return { kind: "object", properties: root.members, expanded: true };
 }
 
-export function renderClient(template: Template, views: OperationView[], header: string): RenderedFile {
+export function renderClient(template: Template, views: OperationView[], header: string, options: EmitOptions): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
     importOf(
       operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
-      `./operations/${file}.js`,
+      modulePath(`./operations/${file}`, options),
     ),
   );
-  return { path: "client.ts", content: template({ header, imports, client: clientObject(views), hasGroups: views.length > 0 }) };
+  return {
+    path: "client.ts",
+    content: template({ header, ext: options.importExtension, imports, client: clientObject(views), hasGroups: views.length > 0 }),
+  };
 }
 
 /** The statuses from `from` to `from + 99`. */
+const API_KEY_PLACE = { header: "header", query: "query parameter", cookie: "cookie" } as const;
+
+/** The documentation of `ClientOptions.apiKey`: where this API takes its key, from its header parameters and apiKey schemes. */
+function apiKeyDoc(api: Api): string {
+  const places = new Map<string, string>();
+  const add = (name: string, place: keyof typeof API_KEY_PLACE): void => {
+    places.set(`${place}:${place === "header" ? name.toLowerCase() : name}`, `the \`${name}\` ${API_KEY_PLACE[place]}`);
+  };
+  for (const operation of api.operations) {
+    if (operation.apiKeyHeader !== undefined) add(operation.apiKeyHeader, "header");
+    for (const scheme of operation.security) if (scheme.kind === "apiKey") add(scheme.name, scheme.in);
+  }
+  const list = [...places.values()];
+  if (list.length === 0)
+    return docComment(["An API key. No operation of this API takes one (no API key header or apiKey security scheme)."]);
+  const where = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} or ${list.at(-1)}`;
+  return docComment([`Sent as ${where} by every operation that takes it, unless the call sets it.`]);
+}
+
 const statuses = (from: number): number[] => Array.from({ length: 100 }, (_, i) => from + i);
 
 export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
@@ -150,6 +180,7 @@ export function renderRuntime(template: Template, api: Api, names: NameTable, he
     environments,
     serverUrls: serverUrls.length === 0 ? undefined : { kind: "object", properties: serverUrls, expanded: true },
     defaultEnvironment: names.environments[0] ?? "production",
+    apiKeyDoc: apiKeyDoc(api),
     defaultUrl: {
       kind: "const",
       name: "defaultUrl",
@@ -181,11 +212,15 @@ const WIRE_HELPERS: Record<string, string[]> = {
 };
 
 /** wire.ts, holding only the helpers some operation uses; undefined when none does. */
-export function renderWire(template: Template, views: OperationView[], header: string): string | undefined {
+export function renderWire(template: Template, views: OperationView[], header: string, options: EmitOptions): string | undefined {
   const used = new Set(views.flatMap((v) => v.helpers));
   if (used.size === 0) return undefined;
   for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
   const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
   const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])];
-  return template({ header, uses, runtimeImports: runtimeImports.length === 0 ? undefined : importOf(runtimeImports, "./runtime.js") });
+  return template({
+    header,
+    uses,
+    runtimeImports: runtimeImports.length === 0 ? undefined : importOf(runtimeImports, modulePath("./runtime", options)),
+  });
 }

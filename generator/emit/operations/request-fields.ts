@@ -1,6 +1,6 @@
 import type { Operation, Parameter, SecurityScheme } from "../../ir/model.js";
 import type { OperationNames } from "../../names/plan.js";
-import { call, id, member, str, type Expr, type ObjectMember } from "../../print/tree.js";
+import { call, id, member, str, type Expr, type ObjectMember } from "../print/tree.js";
 
 /** Methods that RFC 9110 §9.2.2 calls idempotent: retried without the caller opting in. */
 const IDEMPOTENT = ["get", "head", "options", "put", "delete", "trace"];

@@ -1,6 +1,6 @@
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import { call, id, member, str, type Expr } from "../../print/tree.js";
+import { call, id, member, str, type Expr } from "../print/tree.js";
 
 /**
  * A boolean expression that is true when `value` has the shape of `node`. Named schemas are

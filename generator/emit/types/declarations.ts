@@ -1,8 +1,8 @@
 import type { NamedSchema } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
-import type { Expr, Stmt } from "../../print/tree.js";
+import type { Expr, Stmt } from "../print/tree.js";
 import { docParagraphs } from "../doc.js";
-import { identifier } from "../../print/escape.js";
+import { identifier } from "../escape.js";
 import { objectMembers, typeTree } from "./type-tree.js";
 
 /**

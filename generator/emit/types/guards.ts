@@ -1,8 +1,8 @@
 import { guardedSchemas } from "../../ir/guarded.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
-import { call, id, member, named, str, type Expr, type Stmt, type SwitchCase } from "../../print/tree.js";
-import { identifier } from "../../print/escape.js";
+import { call, id, member, named, str, type Expr, type Stmt, type SwitchCase } from "../print/tree.js";
+import { identifier } from "../escape.js";
 import { checkExpression, isTrue } from "./checks.js";
 
 export interface GuardModule {

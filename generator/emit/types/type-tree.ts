@@ -1,8 +1,8 @@
 import type { ObjectNode, TypeNode } from "../../ir/model.js";
 import type { NameTable } from "../../names/plan.js";
 import { docParagraphs } from "../doc.js";
-import { identifier } from "../../print/escape.js";
-import { named, type TypeMember, type TypeTree } from "../../print/tree.js";
+import { identifier } from "../escape.js";
+import { named, type TypeMember, type TypeTree } from "../print/tree.js";
 
 /** The TypeScript type of an IR node, as a print tree. Object members carry their JSDoc. */
 export function typeTree(node: TypeNode, names: NameTable): TypeTree {
@@ -58,11 +58,15 @@ function indexSignatureType(additional: TypeNode, node: ObjectNode, names: NameT
   return unionOf(parts);
 }
 
+/** A key that is equal for equal trees: names and literals by their text, other kinds by their structure. */
+const keyOf = (t: TypeTree): string =>
+  t.kind === "name" && t.args === undefined ? t.name : t.kind === "literal" ? `=${JSON.stringify(t.value)}` : JSON.stringify(t);
+
 /** Members once each (by structure), nested unions flattened; `never` for none. */
 const unique = (members: TypeTree[], flatten: "union" | "intersection"): TypeTree[] => {
   const seen = new Map<string, TypeTree>();
   for (const member of members.flatMap((m) => (m.kind === flatten ? m.members : [m]))) {
-    const key = JSON.stringify(member);
+    const key = keyOf(member);
     if (!seen.has(key)) seen.set(key, member);
   }
   return [...seen.values()];

@@ -69,6 +69,11 @@ export function mergeDocuments(inputs: MergeInput[], file: string, diagnostics: 
     for (const [key, value] of Object.entries(d)) if (!(key in merged) && !MERGED_KEYS.has(key)) merged[key] = value;
   merged.servers = mergeServers(documents, origins, diagnostics);
   merged.tags = mergeNamed(documents.map((d) => (Array.isArray(d.tags) ? d.tags : [])));
+  // Webhooks (3.1) by name, the first input's of each.
+  const webhooks: Record<string, unknown> = {};
+  for (const d of documents)
+    for (const [name, hook] of Object.entries(isRecord(d.webhooks) ? d.webhooks : {})) if (!(name in webhooks)) webhooks[name] = hook;
+  if (Object.keys(webhooks).length > 0) merged.webhooks = webhooks;
   const rootSecurity = documents.map((d) => (d.security === undefined ? undefined : meaningText(d.security)));
   const sharedSecurity = rootSecurity.every((s) => s === rootSecurity[0]);
   if (sharedSecurity && documents[0]!.security !== undefined) merged.security = documents[0]!.security;
@@ -96,7 +101,7 @@ export function mergeDocuments(inputs: MergeInput[], file: string, diagnostics: 
 }
 
 /** Root keys merged by the rules above; any other root key (info, extensions) comes from the first input that has it. */
-const MERGED_KEYS = new Set(["openapi", "servers", "tags", "security", "paths", "components"]);
+const MERGED_KEYS = new Set(["openapi", "servers", "tags", "security", "paths", "components", "webhooks"]);
 
 /** Servers of every input, once per URL; a warning for an input whose list differs from the first one's. */
 function mergeServers(documents: Record<string, unknown>[], origins: Origins, diagnostics: Diagnostic[]): unknown[] {

@@ -16,7 +16,7 @@ const LINE_SEPARATORS = /\u2028|\u2029/g;
  */
 export function stringLiteral(value: string): string {
   const json = JSON.stringify(value).replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
-  if (countOf(value, '"') <= countOf(value, "'")) return json;
+  if (!value.includes('"') || countOf(value, '"') <= countOf(value, "'")) return json;
   return `'${requote(json.slice(1, -1), "'")}'`;
 }
 
@@ -26,7 +26,11 @@ const requote = (json: string, quote: string): string =>
     escaped === undefined ? (match === quote ? `\\${match}` : match) : escaped === '"' ? '"' : match,
   );
 
-const countOf = (text: string, quote: string): number => text.split(quote).length - 1;
+const countOf = (text: string, quote: string): number => {
+  let count = 0;
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) count++;
+  return count;
+};
 
 /** Text inside a template literal (between the backticks). */
 export const templateText = (value: string): string =>
@@ -65,12 +69,16 @@ export function identifier(name: string): string {
   return name;
 }
 
+/** What docText rewrites or splits at; most descriptions hold none of it. */
+const DOC_REWRITES = /[\n\r\u2028\u2029*\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /**
  * Text for a JSDoc comment body, one entry per line. A star followed by a slash would end the
  * comment, so the slash is escaped visibly (a zero-width character would hide the change), and
  * control characters that editors or parsers treat as line ends or terminators are made visible.
  */
 export function docText(text: string): string[] {
+  if (!DOC_REWRITES.test(text)) return [text.trimEnd()];
   return text
     .replace(/\r\n?|\u2028|\u2029/g, "\n")
     .replace(/\*\//g, "*\\/")

@@ -1,4 +1,4 @@
-import { literalText, propertyKey } from "./escape.js";
+import { literalText, propertyKey } from "../escape.js";
 import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
 import { commentDoc } from "./comments.js";
 import type { Param, TypeMember, TypeTree } from "./tree.js";
@@ -61,7 +61,8 @@ export function typeDoc(type: TypeTree, place: Place = "other"): Doc {
     case "object":
       return objectTypeDoc(type.members, type.expanded);
     case "function":
-      return group([parameterList(type.params), " ", "=>", " ", typeDoc(type.returns)]);
+      // A function type's parameters have no initializers.
+      return group([parameterList(type.params.map((p) => parameterDoc(p, () => ""))), " ", "=>", " ", typeDoc(type.returns)]);
     case "predicate":
       return [type.param, " is ", typeDoc(type.type)];
     case "intersection":
@@ -198,20 +199,6 @@ export function parameterDoc(param: Param, expressionDoc: (e: NonNullable<Param[
   ];
 }
 
-/** `(a: A, b: B)`: on one line, or one parameter per line with a trailing comma. */
-export function parameterList(params: Param[], expressionDoc: (e: NonNullable<Param["initializer"]>) => Doc = () => ""): Doc {
-  if (params.length === 0) return "()";
-  return group([
-    "(",
-    indent([
-      softline,
-      join(
-        [",", line],
-        params.map((p) => parameterDoc(p, expressionDoc)),
-      ),
-    ]),
-    ifBreak(","),
-    softline,
-    ")",
-  ]);
-}
+/** `(a, b)` around printed parameters, breaking one per line with a trailing comma (the caller groups it, with a return type in view). */
+export const parameterList = (printed: Doc[]): Doc =>
+  printed.length === 0 ? "()" : ["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"];

@@ -1,4 +1,4 @@
-import { align, hardline, printDoc, type Doc } from "./doc.js";
+import { align, printDoc, type Doc } from "./doc.js";
 
 /**
  * Templates show the code they emit; where the code holds something whose layout depends on its
@@ -14,16 +14,22 @@ const HOLE = /\u0000(\d+)\u0000/;
 
 export const holeMark = (index: number): string => `\u0000${index}\u0000`;
 
-/** The rendered template's text with its holes filled, printed. */
+/**
+ * The rendered template's text with its holes filled, printed. A group never spans two lines of
+ * the template's own text, so each line with a hole is printed on its own, at its indentation
+ * (continuation lines indented from it); lines without one are already final.
+ */
 export function printTemplate(rendered: string, holes: Doc[]): string {
-  const lines = rendered.split("\n").map((text, i) => {
-    const indentation = /^ */.exec(text)![0].length;
-    const parts = text.slice(indentation).split(HOLE);
-    const content = parts.map((part, j) => (j % 2 === 0 ? part : filled(holes, Number(part))));
-    if (i === 0) return [" ".repeat(indentation), content];
-    return indentation === 0 ? [hardline, content] : align(indentation, [hardline, content]);
-  });
-  return printDoc(lines);
+  return rendered
+    .split("\n")
+    .map((text) => {
+      if (!text.includes("\u0000")) return text;
+      const indentation = /^ */.exec(text)![0].length;
+      const parts = text.slice(indentation).split(HOLE);
+      const content = parts.map((part, j) => (j % 2 === 0 ? part : filled(holes, Number(part))));
+      return printDoc([" ".repeat(indentation), align(indentation, content)]);
+    })
+    .join("\n");
 }
 
 function filled(holes: Doc[], index: number): Doc {

@@ -2,7 +2,7 @@
  * The print tree: generated TypeScript as data. Emitters build it (union members, chain operands,
  * call arguments and object members as arrays), never finished text; print/ lays it out in
  * prettier's layout (see print/doc.ts), the one place that decides where lines break. Names and
- * literal values in it are raw: the printer escapes every one through print/escape.ts.
+ * literal values in it are raw: the printer escapes every one through emit/escape.ts.
  */
 
 /** A JSDoc block, by its paragraphs (escaped when printed); empty when there is nothing to say. */

@@ -1,4 +1,4 @@
-import { isDotName, literalText, propertyKey, stringLiteral, templateText } from "./escape.js";
+import { isDotName, literalText, propertyKey, stringLiteral, templateText } from "../escape.js";
 import { commentDoc } from "./comments.js";
 import {
   conditionalGroup,
@@ -15,7 +15,7 @@ import {
   softline,
   type Doc,
 } from "./doc.js";
-import { parameterDoc, typeArguments, typeDoc } from "./types.js";
+import { parameterDoc, parameterList, typeArguments, typeDoc } from "./types.js";
 import { utils } from "prettier/doc";
 import type { Expr, ObjectMember, Param, TypeTree } from "./tree.js";
 
@@ -372,20 +372,14 @@ function arrowDoc(e: Expr & { kind: "arrow" }, expandLastArg: boolean): Doc {
 export function signature(params: Param[], returns: TypeTree | undefined, flat = false): Doc {
   const returnDoc = returns ? [":", " ", typeDoc(returns)] : "";
   if (flat) return group([group(removeLines(["(", join(", ", params.map(parameter)), ")"])), group(removeLines(returnDoc))]);
-  const list = parameterList(params);
+  // A lone destructured parameter hugs its parentheses.
+  const hug = params.length === 1 && Array.isArray(params[0]!.name);
+  const list = hug ? ["(", parameter(params[0]!), ")"] : parameterList(params.map(parameter));
   const apart = params.length === 1 && returns !== undefined && (returns.kind === "object" || willBreak(returnDoc));
   return group([apart ? group(list) : list, returnDoc]);
 }
 
 const parameter = (p: Param): Doc => parameterDoc(p, (init) => exprDoc(init, "other"));
-
-/** `(a, b)`: one line or one parameter per line (a group only with the return type around it); a lone destructured parameter hugs its parentheses. */
-function parameterList(params: Param[]): Doc {
-  if (params.length === 0) return "()";
-  const printed = params.map(parameter);
-  if (params.length === 1 && Array.isArray(params[0]!.name)) return ["(", ...printed, ")"];
-  return ["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"];
-}
 
 export function objectDoc(properties: ObjectMember[], expanded: boolean): Doc {
   if (properties.length === 0) return "{}";
@@ -398,7 +392,7 @@ export function objectDoc(properties: ObjectMember[], expanded: boolean): Doc {
 }
 
 /** `key: value` in an object literal, in prettier's assignment layouts. */
-export function propertyDoc(key: string, value: Expr): Doc {
+function propertyDoc(key: string, value: Expr): Doc {
   const left = propertyKey(key);
   const right = exprDoc(value, "property");
   switch (assignmentLayout(value, left.length < 5)) {

@@ -1,4 +1,4 @@
-import { docCommentLines } from "./escape.js";
+import { docCommentLines } from "../escape.js";
 import { hardline, join, type Doc } from "./doc.js";
 import type { Comment } from "./tree.js";
 

@@ -1,4 +1,4 @@
-import { stringLiteral } from "./escape.js";
+import { stringLiteral } from "../escape.js";
 import { withComment } from "./comments.js";
 import { group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { assignmentLayout, exprDoc, signature } from "./expressions.js";

@@ -1,6 +1,6 @@
 import { commentDoc } from "./comments.js";
 import type { Doc } from "./doc.js";
-import { exprDoc, propertyDoc, signature } from "./expressions.js";
+import { exprDoc, signature } from "./expressions.js";
 import { returnArgument, stmtDoc } from "./statements.js";
 import type { Comment, Expr, Param, Stmt, TypeTree } from "./tree.js";
 import { typeArgumentItems, typeDoc } from "./types.js";
@@ -22,8 +22,6 @@ export const HOLES = {
   typeArgs: (args: TypeTree | TypeTree[]): Doc => typeArgumentItems(Array.isArray(args) ? args : [args]),
   /** A function's parameter list and return type: `(a: A, b: B): R`. */
   signature: (params: Param[], returns: TypeTree): Doc => signature(params, returns),
-  /** `key: value` as an object literal member. */
-  property: (key: string, value: Expr): Doc => propertyDoc(key, value),
   /** A JSDoc block at the indentation of its line. */
   comment: (c: Comment): Doc => commentDoc(c),
 } as const;
