@@ -3,6 +3,7 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generatorFingerprint, generatorKey, specFingerprint } from "../cache/inputs.js";
 import { formatDiagnostic } from "../diagnostics.js";
+import { DEFAULT_EMIT } from "../emit/modules.js";
 import type { RenderedFile } from "../files.js";
 import type { Input } from "../pipeline.js";
 import { WatchSession } from "../watch/session.js";
