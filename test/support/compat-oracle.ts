@@ -94,39 +94,45 @@ export async function runOracle(cases: OracleCase[], work: string): Promise<Verd
     writeFileSync(file, probe(work, old, neu, units));
     probes.push({ file, units, name: c.name });
   }
-  const program = ts.createProgram(
-    probes.map((p) => p.file),
-    {
-      ...STRICT_FLAGS,
-      skipLibCheck: true,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-    },
-  );
-  const checker = program.getTypeChecker();
-  return probes.flatMap((p) => {
-    const source = program.getSourceFile(p.file)!;
+  const options: ts.CompilerOptions = {
+    ...STRICT_FLAGS,
+    skipLibCheck: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+  };
+  const roots = probes.map((p) => p.file);
+  const program = ts.createProgram(roots, options);
+  /**
+   * The compiler's verdict on one unit. TypeScript caches what it related, results found under the
+   * assumptions of a recursive comparison included, so an answer can depend on the questions asked
+   * before it: one that disagrees with the report is asked again of a fresh checker (the program's
+   * parsed files reused), which has heard nothing else.
+   */
+  const verdictOf = (checker: ts.TypeChecker, file: string, unit: Unit, j: number): Severity => {
+    const source = program.getSourceFile(file)!;
     const exported = new Map(checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).map((s) => [s.name, s]));
     const typeOf = (name: string): ts.Type => checker.getDeclaredTypeOfSymbol(exported.get(name)!);
-    return p.units.map((unit, j): Verdict => {
-      const compiler =
-        unit.decided ??
-        (unit.names
-          ? namesKept(checker, typeOf(`U${j}Fn`), typeOf("ClientNew"), unit.names.client)
-            ? "non-breaking"
-            : "breaking"
-          : compilerVerdict(checker, typeOf(`U${j}Old`), typeOf(`U${j}New`), unit.direction));
+    if (unit.decided) return unit.decided;
+    if (unit.names) return namesKept(checker, typeOf(`U${j}Fn`), typeOf("ClientNew"), unit.names.client) ? "non-breaking" : "breaking";
+    return compilerVerdict(checker, typeOf(`U${j}Old`), typeOf(`U${j}New`), unit.direction);
+  };
+  const shared = program.getTypeChecker();
+  return probes.flatMap((p) =>
+    p.units.map((unit, j): Verdict => {
       const severity = (c: ApiChange) => classify(c.kind, unit.direction);
-      return {
+      const verdict: Verdict = {
         case: p.name,
         unit: unit.name,
         direction: unit.direction,
-        compiler,
+        compiler: verdictOf(shared, p.file, unit, j),
         own: worst(unit.own.map(severity)),
         report: worst([...unit.own, ...unit.inside].map(severity)),
         changes: [...unit.own, ...unit.inside].map((c) => `${severity(c)} ${c.kind} ${c.identifier}.${c.member}: ${c.message}`),
       };
-    });
-  });
+      if (disagrees(verdict))
+        verdict.compiler = verdictOf(ts.createProgram(roots, options, undefined, program).getTypeChecker(), p.file, unit, j);
+      return verdict;
+    }),
+  );
 }

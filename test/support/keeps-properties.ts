@@ -63,7 +63,8 @@ function keepsAll(checker: ts.TypeChecker, older: ts.Type, newer: ts.Type, flow:
       const was = checker.getTypeOfSymbol(p);
       return flow === "request" ? checker.isTypeAssignableTo(was, newIndex.type) : checker.isTypeAssignableTo(newIndex.type, was);
     });
-    return properties && (index === undefined || newIndex === undefined || keeps(index.type, newIndex.type));
+    // Other keys, written or read, need the index signature still.
+    return properties && (index === undefined || (newIndex !== undefined && keeps(index.type, newIndex.type)));
   };
   return candidates.length === 0 || candidates.some(kept);
 }
