@@ -6,10 +6,11 @@
 // the way data flows (usage.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { classify } from "../../generator/changes/classify.js";
+import { classify, type ChangeKind } from "../../generator/changes/classify.js";
 import { diffApiModels } from "../../generator/changes/diff.js";
-import type { ApiChange, Direction, Severity } from "../../generator/changes/model.js";
+import type { ApiChange, ApiModel, ChangeReport, Direction, Severity } from "../../generator/changes/model.js";
 import { generate } from "../../generator/pipeline.js";
+import type { RenderedFile } from "../../generator/files.js";
 import { STRICT_FLAGS, ts } from "./compile.js";
 import { compilerVerdict, namesKept, worst } from "./compiler-verdict.js";
 import { operationUnits, reached, schemaUnits, type Client, type Unit } from "./oracle-units.js";
@@ -28,6 +29,18 @@ export interface Verdict {
   changes: string[];
 }
 
+/**
+ * The generator and change report the oracle checks: this tree's, or an older revision's
+ * (test/support/baseline.ts) to measure what changed.
+ */
+export interface Engine {
+  generate(spec: string): Promise<{ ok: true; files: RenderedFile[]; model: ApiModel } | { ok: false; diagnostics: { message: string }[] }>;
+  diff(base: ApiModel, head: ApiModel): ChangeReport;
+  classify(kind: ChangeKind, direction: Direction): Severity;
+}
+
+export const CURRENT: Engine = { generate: (spec) => generate([spec]), diff: diffApiModels, classify };
+
 export interface OracleCase {
   name: string;
   before: string;
@@ -45,8 +58,8 @@ export const disagrees = (v: Verdict): boolean =>
   (v.compiler !== "breaking" && v.own === "breaking") ||
   (v.compiler === "notice" && v.report === "non-breaking");
 
-async function generateClient(spec: string, dir: string): Promise<Client> {
-  const result = await generate([spec]);
+async function generateClient(engine: Engine, spec: string, dir: string): Promise<Client> {
+  const result = await engine.generate(spec);
   if (!result.ok) throw new Error(`${spec}: ${result.diagnostics.map((d) => d.message).join("; ")}`);
   for (const file of result.files) {
     mkdirSync(join(dir, file.path, ".."), { recursive: true });
@@ -71,16 +84,23 @@ function probe(work: string, old: Client, neu: Client, units: Unit[]): string {
  * Every case's two clients are generated under `work`, and one TypeScript program checks all of
  * them (a client used by several cases is generated once).
  */
-export async function runOracle(cases: OracleCase[], work: string): Promise<Verdict[]> {
+export async function runOracle(
+  cases: OracleCase[],
+  work: string,
+  engine: Engine = CURRENT,
+  /** Filled with each case's report, by case name. */
+  reports?: Map<string, ChangeReport>,
+): Promise<Verdict[]> {
   const clients = new Map<string, Promise<Client>>();
   const clientOf = (spec: string): Promise<Client> => {
-    if (!clients.has(spec)) clients.set(spec, generateClient(spec, join(work, `client${clients.size}`)));
+    if (!clients.has(spec)) clients.set(spec, generateClient(engine, spec, join(work, `client${clients.size}`)));
     return clients.get(spec)!;
   };
   const probes: { file: string; units: (Unit & { inside: ApiChange[] })[]; name: string }[] = [];
   for (const [i, c] of cases.entries()) {
     const [old, neu] = [await clientOf(c.before), await clientOf(c.after)];
-    const report = diffApiModels(old.model, neu.model);
+    const report = engine.diff(old.model, neu.model);
+    reports?.set(c.name, report);
     const moved = new Map(report.operations.moved.map((m) => [m.from, m.to]));
     const units = [
       ...Object.keys(old.model.operations).flatMap((from) => {
@@ -120,7 +140,7 @@ export async function runOracle(cases: OracleCase[], work: string): Promise<Verd
   const shared = program.getTypeChecker();
   return probes.flatMap((p) =>
     p.units.map((unit, j): Verdict => {
-      const severity = (c: ApiChange) => classify(c.kind, unit.direction);
+      const severity = (c: ApiChange) => engine.classify(c.kind, unit.direction);
       const verdict: Verdict = {
         case: p.name,
         unit: unit.name,

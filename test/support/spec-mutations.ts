@@ -4,6 +4,10 @@
 // (a union member dropped or added, nullability, a property, an enum value, a reference inlined
 // or an inline object moved into a component, or a subtree replaced).
 
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { OracleCase } from "./compat-oracle.js";
+
 type Doc = Record<string, any>;
 
 const S = ["S0", "S1", "S2", "S3"];
@@ -155,4 +159,15 @@ export function mutationPair(seed: number): { before: Doc; after: Doc; edit: str
   const before = document(clone(schemas), uses);
   const label = edit(r, schemas);
   return { before, after: document(schemas, uses), edit: label };
+}
+
+/** The pairs of `seeds` written under `dir` as oracle cases, each named by its seed and edit (replay one with mutationPair(seed)). */
+export function mutationCases(seeds: number[], dir: string): OracleCase[] {
+  return seeds.map((seed) => {
+    const { before, after, edit } = mutationPair(seed);
+    const [older, newer] = [join(dir, `${seed}-before.json`), join(dir, `${seed}-after.json`)];
+    writeFileSync(older, JSON.stringify(before));
+    writeFileSync(newer, JSON.stringify(after));
+    return { name: `seed ${seed}: ${edit}`, before: older, after: newer };
+  });
 }
