@@ -9,6 +9,7 @@ import type { Api, Server } from "./model.js";
 import { convertOperations } from "./operations.js";
 import { convertParent, findInheritance } from "./inheritance.js";
 import { convertNamed } from "./named.js";
+import { applyRequiredPins } from "./required.js";
 
 /** A validated OpenAPI 3.0 or 3.1 document to the IR. Problems local to one schema are reported and typed as unknown. */
 export function buildIr(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): Api {
@@ -20,6 +21,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     schemas: [],
     named: new Set(),
     discriminatorPins: [],
+    requiredPins: [],
     deferred: [],
     depth: 0,
     parents,
@@ -32,6 +34,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
   }
   const operations = convertOperations(ctx, document.paths);
   for (let next = ctx.deferred.shift(); next; next = ctx.deferred.shift()) next();
+  applyRequiredPins(ctx);
   applyDiscriminatorPins(ctx);
   breakAliasCycles(ctx.schemas, report);
   const info = isRecord(document.info) ? document.info : {};
