@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
-import { printFile } from "../generator/emit/print/statements.js";
+import { printFile } from "../generator/emit/print/lines.js";
 import { prettierChanges, prettierFormat } from "./support/layout.js";
-import { FIXTURE_SPECS } from "./support/paths.js";
+import { FIXTURE_SPECS, FIXTURES } from "./support/paths.js";
 import { statement } from "./support/print-trees.js";
 import { succeeded } from "./support/pipeline.js";
 
@@ -31,8 +31,21 @@ describe("the printer prints what prettier prints", () => {
   }, 120_000);
 });
 
+/** Every spec among the fixtures: the feature fixtures, and each one of repro/, unit/, changes/ and pages/. */
+const LAYOUT_FIXTURES: Record<string, string> = {
+  ...FIXTURE_SPECS,
+  ...Object.fromEntries(
+    ["repro", "unit", "changes", "pages"].flatMap((folder) =>
+      readdirSync(join(FIXTURES, folder))
+        .filter((name) => /\.(ya?ml|json|md)$/.test(name))
+        .sort()
+        .map((name) => [`${folder}/${name}`, join(FIXTURES, folder, name)]),
+    ),
+  ),
+};
+
 describe("generated clients are in prettier's layout as generated", () => {
-  for (const [name, spec] of Object.entries(FIXTURE_SPECS)) {
+  for (const [name, spec] of Object.entries(LAYOUT_FIXTURES)) {
     it(name, async () => {
       const result = await generate(spec);
       expect(await prettierChanges(succeeded(result).files)).toEqual([]);

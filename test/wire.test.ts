@@ -170,7 +170,7 @@ describe("bodies", () => {
     expect(server.last().body).toBe('{"name":"x"}');
   });
 
-  it("multipart: Blob, File and bytes as files, an array of files, numbers, booleans, objects as JSON, and a part with the encoding's content type", async () => {
+  it("multipart: Blob, File and bytes as files, an array of files, numbers, booleans, objects as JSON parts, and a text part with the encoding's content type", async () => {
     const result = await uploadFile(
       {
         body: {
@@ -208,20 +208,24 @@ describe("bodies", () => {
     });
     expect(part(3)).toStrictEqual({ head: 'Content-Disposition: form-data; name="count"', data: "3" });
     expect(part(4)).toStrictEqual({ head: 'Content-Disposition: form-data; name="flag"', data: "true" });
-    expect(part(5)).toStrictEqual({ head: 'Content-Disposition: form-data; name="meta"', data: '{"a":1}' });
-    expect(part(6)).toStrictEqual({
-      head: 'Content-Disposition: form-data; name="note"; filename="blob"\r\nContent-Type: text/markdown',
-      data: "# hi",
+    expect(part(5)).toStrictEqual({
+      head: 'Content-Disposition: form-data; name="meta"\r\nContent-Type: application/json',
+      data: '{"a":1}',
     });
+    // A text part of the encoding's type is still a field, not a file.
+    expect(part(6)).toStrictEqual({ head: 'Content-Disposition: form-data; name="note"\r\nContent-Type: text/markdown', data: "# hi" });
     expect([part(7), part(8)]).toStrictEqual([
       { head: 'Content-Disposition: form-data; name="labels"', data: "x" },
       { head: 'Content-Disposition: form-data; name="labels"', data: "y" },
     ]);
   });
 
-  it("application/x-www-form-urlencoded: arrays repeat the key, objects are JSON, undefined is left out", async () => {
-    const echoed = await submitForm({ body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1 } } }, { baseUrl: server.url("echo") });
-    const expected = "name=a+b%26c&n=1&tags=x&tags=y&extra=%7B%22k%22%3A1%7D";
+  it("application/x-www-form-urlencoded without encoding: form with explode, OpenAPI's default: arrays repeat the key, objects send their own keys", async () => {
+    const echoed = await submitForm(
+      { body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1, gone: undefined } } },
+      { baseUrl: server.url("echo") },
+    );
+    const expected = "name=a+b%26c&n=1&tags=x&tags=y&k=1";
     expect(server.last().headers["content-type"]).toBe("application/x-www-form-urlencoded;charset=UTF-8");
     expect(server.last().body).toBe(expected);
     expect(echoed).toBe(expected);

@@ -29,7 +29,7 @@ export function diffApiModels(base: ApiModel, head: ApiModel): ChangeReport {
     const severity = classify(kind, site.direction);
     changes.push({ kind, severity, breaking: severity === "breaking", ...site, message });
   };
-  const cx: Compare = { emit, models: { base: base.schemas, head: head.schemas }, open: new Set() };
+  const cx: Compare = { emit, models: { base: base.schemas, head: head.schemas }, open: [] };
   const report: ChangeReport = {
     operations: { added: [], removed: [], moved: [], changed: [] },
     schemas: { added: [], removed: [], changed: [] },

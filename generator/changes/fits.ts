@@ -7,7 +7,7 @@
  * one does not compile.
  */
 import { isPrimitive } from "../ir/walk.js";
-import type { Models, TypeModel } from "./model.js";
+import { isAssumed, type Assumed, type Models, type TypeModel } from "./model.js";
 import { own } from "./site.js";
 import { membersOf, resolve } from "./structure.js";
 
@@ -15,16 +15,24 @@ export type Way = "widen" | "narrow";
 
 /**
  * `older` (in the base model) and `newer` (in the head model) are compatible the given way.
- * `assumed` holds the reference pairs being compared, for recursive schemas.
+ * `declared` says which of them is a declared type (a component or a hoisted schema), which
+ * TypeScript prints as an interface: one has no implicit index signature.
  */
-export function fits(older: TypeModel, newer: TypeModel, way: Way, models: Models, assumed: ReadonlySet<string> = new Set()): boolean {
+export function fits(
+  older: TypeModel,
+  newer: TypeModel,
+  way: Way,
+  models: Models,
+  assumed: Assumed = [],
+  declared: readonly [boolean, boolean] = [false, false],
+): boolean {
   if (older.kind === "ref" || newer.kind === "ref") {
     if (older.kind === "ref" && newer.kind === "ref" && older.schema === newer.schema) return true;
-    const pair = JSON.stringify([older.kind === "ref" ? older.schema : "", newer.kind === "ref" ? newer.schema : ""]);
     const [o, n] = [resolve(older, models.base), resolve(newer, models.head)];
-    if (assumed.has(pair)) return true;
+    if (isAssumed(assumed, older, newer)) return true;
     if (o.kind === "ref" || n.kind === "ref") return false;
-    return fits(o, n, way, models, new Set([...assumed, pair]));
+    const named: [boolean, boolean] = [declared[0] || older.kind === "ref", declared[1] || newer.kind === "ref"];
+    return fits(o, n, way, models, [...assumed, [older, newer]], named);
   }
   const recurse = (o: TypeModel, n: TypeModel): boolean => fits(o, n, way, models, assumed);
   // The side whose every value must belong to the other: the older in a request, the newer in a response.
@@ -45,7 +53,13 @@ export function fits(older: TypeModel, newer: TypeModel, way: Way, models: Model
       older.items.every((item, i) => recurse(item, newer.items[i]!)) &&
       !older.rest === !newer.rest
     );
-  if (older.kind === "object" && newer.kind === "object") return objectsFit(older, newer, way, recurse);
+  if (older.kind === "object" && newer.kind === "object") {
+    // A declared type without an index signature is not assignable to one with (`interface A` to `Record<string, unknown>`).
+    const [source, target] = way === "widen" ? [older, newer] : [newer, older];
+    const sourceDeclared = (way === "widen" ? declared[0] : declared[1]) || source.name !== undefined;
+    if (target.additional !== undefined && source.additional === undefined && sourceDeclared) return false;
+    return objectsFit(older, newer, way, recurse);
+  }
   if (older.kind === "intersection" && newer.kind === "intersection")
     return older.members.length === newer.members.length && older.members.every((m, i) => recurse(m, newer.members[i]!));
   return false;

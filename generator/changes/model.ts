@@ -92,6 +92,14 @@ export interface SchemaModel {
 
 export type Schemas = Record<string, SchemaModel>;
 
+/**
+ * Pairs of types being compared, older and newer, by identity: a comparison that reaches the
+ * same pair again is inside a recursive schema, and assumes what it is finding out.
+ */
+export type Assumed = readonly (readonly [TypeModel, TypeModel])[];
+
+export const isAssumed = (assumed: Assumed, x: TypeModel, y: TypeModel): boolean => assumed.some(([a, b]) => a === x && b === y);
+
 /** The component schemas of the older (`base`) and the newer (`head`) model: references resolve in their own side. */
 export interface Models {
   base: Schemas;

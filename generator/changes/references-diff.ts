@@ -1,4 +1,4 @@
-import type { TypeModel } from "./model.js";
+import { isAssumed, type TypeModel } from "./model.js";
 import { memberPath, own, type Compare, type Site } from "./site.js";
 import { membersOf } from "./structure.js";
 import { pairMembers } from "./unions-diff.js";
@@ -8,7 +8,7 @@ import { pairMembers } from "./unions-diff.js";
  * names is compared on its own; the older component's fate is reported at the component).
  */
 export function referenceChanged(x: TypeModel, y: TypeModel, site: Site, cx: Compare): void {
-  if (x.kind === "ref" && y.kind === "ref" && x.schema !== y.schema && !cx.open.has(JSON.stringify([x.schema, y.schema])))
+  if (x.kind === "ref" && y.kind === "ref" && x.schema !== y.schema && !isAssumed(cx.open, x, y))
     cx.emit("reference-changed", site, `${x.schema} is now ${y.schema}`);
 }
 

@@ -1,5 +1,5 @@
 import type { ChangeKind } from "./classify.js";
-import type { Direction, Models } from "./model.js";
+import type { Assumed, Direction, Models } from "./model.js";
 
 /** Where a compared type sits: what a change found there is reported against. */
 export interface Site {
@@ -16,11 +16,11 @@ export type SiteOf = (identifier: string, member: string, pointer: string, direc
 
 export type Emit = (kind: ChangeKind, site: Site, message: string) => void;
 
-/** What a comparison needs besides the two types: where to report, both models, and the reference pairs being compared. */
+/** What a comparison needs besides the two types: where to report, both models, and the pairs being compared through references. */
 export interface Compare {
   emit: Emit;
   models: Models;
-  open: ReadonlySet<string>;
+  open: Assumed;
 }
 
 /** A record's own entry: keys come from the spec, so `constructor` or `__proto__` must stay plain data. */

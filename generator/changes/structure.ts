@@ -5,7 +5,7 @@
  */
 import type { Literal } from "../ir/model.js";
 import { isPrimitive } from "../ir/walk.js";
-import type { Models, Schemas, TypeModel } from "./model.js";
+import { isAssumed, type Assumed, type Models, type Schemas, type TypeModel } from "./model.js";
 import { own } from "./site.js";
 
 /** An alternative of a union, with its discriminator values when the union that holds it is discriminated. */
@@ -27,15 +27,25 @@ export function membersOf(type: TypeModel): Member[] {
     const tag = type.discriminator?.values[i];
     return m.kind === "never" ? [] : [tag ? { type: m, tag } : { type: m }];
   });
-  return members.some((m) => m.type.kind === "unknown") ? [{ type: { kind: "unknown" } }] : members;
+  if (members.some((m) => m.type.kind === "unknown")) return [{ type: { kind: "unknown" } }];
+  // `A | A` is `A`: the same alternative reached twice through nested unions counts once.
+  const seen = new Set<string>();
+  return members.filter((m) => {
+    const key = JSON.stringify(m.type);
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 }
 
-/** The discriminator property of a union, or of the one union it wraps (`(A | B) | null`). */
+/**
+ * The discriminator property of a union, or of the unions it wraps (`(A | B) | null`, or several
+ * unions discriminated by the same property).
+ */
 export function discriminatorOf(type: TypeModel): string | undefined {
   if (type.kind !== "union") return undefined;
   if (type.discriminator) return type.discriminator.property;
-  const inner = type.members.filter((m) => m.kind !== "null");
-  return inner.length === 1 ? discriminatorOf(inner[0]!) : undefined;
+  const inner = type.members.filter((m) => membersOf(m).some((n) => n.type.kind !== "null"));
+  const properties = inner.map(discriminatorOf);
+  return properties.length > 0 && properties.every((p) => p !== undefined && p === properties[0]) ? properties[0] : undefined;
 }
 
 /** What a reference names, through references to references; the reference itself when it dangles or loops. */
@@ -130,9 +140,9 @@ const sameTag = (a: Member, b: Member): boolean =>
  * so for code written against it: an inline object and a reference to a component of the same
  * shape are; a reference to the same component is, whatever happened inside it (that is
  * reported at the component). A schema hoisted to a named type keeps its name as part of it:
- * code may import it. `assumed` holds the reference pairs being compared, for recursive schemas.
+ * code may import it.
  */
-export function equivalent(x: TypeModel, y: TypeModel, models: Models, assumed: ReadonlySet<string> = new Set()): boolean {
+export function equivalent(x: TypeModel, y: TypeModel, models: Models, assumed: Assumed = []): boolean {
   if (x.kind === "ref" && y.kind === "ref" && x.schema === y.schema) return true;
   const hoisted = x.kind === "object" || x.kind === "intersection" ? x.name : undefined;
   if (hoisted !== undefined && nameOf(y, models.head) !== hoisted) return false;
@@ -140,15 +150,13 @@ export function equivalent(x: TypeModel, y: TypeModel, models: Models, assumed: 
     const a = resolve(x, models.base);
     const b = resolve(y, models.head);
     if (a.kind === "ref" || b.kind === "ref") return false;
-    if (x.kind !== "ref" || y.kind !== "ref") return sameShape(a, b, models, assumed);
-    const pair = JSON.stringify([x.schema, y.schema]);
-    return assumed.has(pair) || sameShape(a, b, models, new Set([...assumed, pair]));
+    return isAssumed(assumed, x, y) || sameShape(a, b, models, [...assumed, [x, y]]);
   }
   return sameShape(x, y, models, assumed);
 }
 
 /** `equivalent` for two types that are not references, their own names left aside. */
-function sameShape(x: TypeModel, y: TypeModel, models: Models, assumed: ReadonlySet<string>): boolean {
+function sameShape(x: TypeModel, y: TypeModel, models: Models, assumed: Assumed): boolean {
   if (x.kind === "union" || y.kind === "union") {
     if (discriminatorOf(x) !== discriminatorOf(y)) return false;
     const xs = membersOf(x);

@@ -1,4 +1,4 @@
-import type { ObjectModel, TypeModel } from "./model.js";
+import { isAssumed, type ObjectModel, type TypeModel } from "./model.js";
 import { memberPath, own, type Compare, type Site } from "./site.js";
 import { fits } from "./fits.js";
 import { describe, discriminatorOf, equivalent, membersOf, resolve } from "./structure.js";
@@ -68,12 +68,11 @@ function diffSingle(x: TypeModel, y: TypeModel, site: Site, cx: Compare): void {
   if (x.kind === "ref" || y.kind === "ref") {
     const a = resolve(x, cx.models.base);
     const b = resolve(y, cx.models.head);
-    const pair = JSON.stringify([x.kind === "ref" ? x.schema : "", y.kind === "ref" ? y.schema : ""]);
     // The same component on both sides is compared at the component; a pair already open is a recursive schema.
-    if ((x.kind === "ref" && y.kind === "ref" && x.schema === y.schema) || cx.open.has(pair)) return;
+    if ((x.kind === "ref" && y.kind === "ref" && x.schema === y.schema) || isAssumed(cx.open, x, y)) return;
     // Objects are compared property by property, enums value by value; other types by what they allow, under their names.
     if (a.kind !== "ref" && b.kind !== "ref" && (alike(a, b) || (a.kind === "union" && b.kind === "union"))) {
-      const inner = { ...cx, open: new Set([...cx.open, pair]) };
+      const inner: Compare = { ...cx, open: [...cx.open, [x, y]] };
       if (alike(a, b)) diffAlike(a, b, site, inner);
       else diffTypes(a, b, site, inner);
       return;
@@ -118,8 +117,12 @@ function diffObjects(x: ObjectModel, y: ObjectModel, site: Site, cx: Compare): v
     const at = { ...site, direction, member: memberPath(site.member, name), pointer: (q ?? p)!.pointer || site.pointer };
     if (!p)
       cx.emit(q!.required ? "required-property-added" : "property-added", at, `new ${q!.required ? "required" : "optional"} property`);
-    else if (!q) cx.emit("property-removed", at, "property removed");
-    else {
+    else if (!q) {
+      // Still accepted as any other property: written as before, but read as the map's type, maybe absent.
+      if (y.additional && fits(p.type, y.additional, "widen", cx.models))
+        cx.emit("property-now-optional", at, `property removed; it is now any other property (${describe(y.additional)})`);
+      else cx.emit("property-removed", at, "property removed");
+    } else {
       if (p.required && !q.required) cx.emit("property-now-optional", at, "property is now optional");
       if (!p.required && q.required) cx.emit("property-now-required", at, "property is now required");
       diffTypes(p.type, q.type, at, cx);

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { Doc } from "./print/doc.js";
-import { HOLES } from "./print/holes.js";
+import { HOLES, type Hole } from "./print/holes.js";
 import { holeMark, printTemplate } from "./print/template.js";
 
 /** A template: a view model in, the file's text out, in its final layout. */
@@ -30,8 +29,8 @@ export function loadTemplates<const N extends string>(names: readonly N[]): Reco
   // Each helper leaves a hole for a print-tree node; the holes of one rendering travel in its data.
   for (const [name, build] of Object.entries(HOLES)) {
     handlebars.registerHelper(name, (...args: unknown[]) => {
-      const { data } = args.pop() as { data: { holes: Doc[] } };
-      data.holes.push((build as (...nodes: unknown[]) => Doc)(...args));
+      const { data } = args.pop() as { data: { holes: Hole[] } };
+      data.holes.push((build as (...nodes: unknown[]) => Hole)(...args));
       return holeMark(data.holes.length - 1);
     });
   }
@@ -43,7 +42,7 @@ export function loadTemplates<const N extends string>(names: readonly N[]): Reco
     return [
       name,
       (view) => {
-        const holes: Doc[] = [];
+        const holes: Hole[] = [];
         return printTemplate(compiled(view, { data: { holes } }), holes);
       },
     ];

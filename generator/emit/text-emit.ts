@@ -1,7 +1,7 @@
 import { guardedSchemas } from "../ir/guarded.js";
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
-import { printFile } from "./print/statements.js";
+import { printFile } from "./print/lines.js";
 import { call, id, member, named, str, type Stmt } from "./print/tree.js";
 import { FILE_HEADER } from "./header.js";
 import { modulePath, type EmitOptions } from "./modules.js";

@@ -1,6 +1,6 @@
 import type { Api } from "../ir/model.js";
 import type { NameTable } from "../names/plan.js";
-import { joinStatements, printStatement } from "./print/statements.js";
+import { joinStatements, printStatement } from "./print/lines.js";
 import { FILE_HEADER } from "./header.js";
 import type { RenderedFile } from "../files.js";
 import { schemaStatements } from "./types/declarations.js";
@@ -8,7 +8,11 @@ import { incomingStatements } from "./types/incoming.js";
 
 /** Each schema's declarations in types.ts, printed: its type, and an enum's object of values after it. */
 export const schemaTexts = (api: Api, names: NameTable): string[] =>
-  api.schemas.map((schema) => schemaStatements(schema, names).map(printStatement).join("\n\n"));
+  api.schemas.map((schema) =>
+    schemaStatements(schema, names)
+      .map((s) => printStatement(s))
+      .join("\n\n"),
+  );
 
 /**
  * types.ts from its schemas' printed declarations (the watch mode replaces an edited schema's),
@@ -16,7 +20,7 @@ export const schemaTexts = (api: Api, names: NameTable): string[] =>
  */
 export const typesFile = (texts: string[], api: Api, names: NameTable): RenderedFile => ({
   path: "types.ts",
-  content: joinStatements(FILE_HEADER, [...texts, ...incomingStatements(api, names).map(printStatement)]),
+  content: joinStatements(FILE_HEADER, [...texts, ...incomingStatements(api, names).map((s) => printStatement(s))]),
 });
 
 /**

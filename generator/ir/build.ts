@@ -11,6 +11,7 @@ import type { Api, Incoming, Server } from "./model.js";
 import { convertOperations } from "./operations.js";
 import { convertParent, findInheritance } from "./inheritance.js";
 import { convertNamed } from "./named.js";
+import { applyRequiredPins } from "./required.js";
 
 /** A validated OpenAPI 3.0 or 3.1 document to the IR. Problems local to one schema are reported and typed as unknown. */
 export function buildIr(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): Api {
@@ -22,6 +23,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     schemas: [],
     named: new Set(),
     discriminatorPins: [],
+    requiredPins: [],
     deferred: [],
     depth: 0,
     parents,
@@ -36,6 +38,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
   const operations = convertOperations(ctx, document.paths, callbacks);
   const incoming = [...convertWebhooks(ctx, document.webhooks), ...callbacks];
   for (let next = ctx.deferred.shift(); next; next = ctx.deferred.shift()) next();
+  applyRequiredPins(ctx);
   applyDiscriminatorPins(ctx);
   reportSharedValues(ctx.schemas, report);
   breakAliasCycles(ctx.schemas, report);

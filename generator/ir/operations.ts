@@ -56,7 +56,25 @@ function convertOperation(ctx: BuildContext, path: string, method: string, raw: 
   if (typeof raw["x-fern-sdk-method-name"] === "string") operation.sdkMethod = raw["x-fern-sdk-method-name"];
   if (typeof raw.summary === "string") operation.summary = raw.summary;
   if (typeof raw.description === "string") operation.description = raw.description;
-  const body = convertBody(ctx, raw.requestBody, joinPointer(pointer, "requestBody"), hint);
-  if (body) operation.body = body;
+  const bodyPointer = joinPointer(pointer, "requestBody");
+  // Not even converted: its schemas would be types that nothing uses.
+  if (BODILESS.includes(method) && raw.requestBody !== undefined) reportBodiless(ctx, method, bodyPointer);
+  else {
+    const body = convertBody(ctx, raw.requestBody, bodyPointer, hint);
+    if (body) operation.body = body;
+  }
   return operation;
+}
+
+/** Methods whose requests fetch refuses to give a body (`TypeError: Request with GET/HEAD method cannot have body`). */
+const BODILESS = ["get", "head"];
+
+function reportBodiless(ctx: BuildContext, method: string, pointer: string): void {
+  ctx.report({
+    code: "W_BODY_NOT_SENT",
+    severity: "warning",
+    message: `The spec declares a request body on ${method.toUpperCase()}, which fetch cannot send; the function takes no body.`,
+    hint: "Remove the requestBody, or move what it carries into query parameters (or use POST).",
+    pointer,
+  });
 }

@@ -5,7 +5,8 @@ import { isRecord } from "../records.js";
 import { docOf } from "./doc.js";
 import { convertNamed, deferNamed } from "./named.js";
 import { convertUnion } from "./union.js";
-import type { Literal, NameHint, Property, TypeNode } from "./model.js";
+import type { Literal, NameHint, ObjectNode, Property, TypeNode } from "./model.js";
+import { declaration, isRequiredOnly, requiredNames, requireInline } from "./required.js";
 
 export const UNKNOWN: TypeNode = { kind: "unknown" };
 
@@ -64,7 +65,7 @@ function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hin
     const parts: TypeNode[] = [];
     if (Array.isArray(raw.allOf)) parts.push(convertAllOf(ctx, raw, pointer, hint));
     else if (hasObjectKeywords(raw)) parts.push(convertObject(ctx, raw, pointer, hint));
-    if (union) parts.push(convertUnion(ctx, raw, pointer, hint, parts.length === 0));
+    if (union) parts.push(convertUnion(ctx, raw, pointer, hint, parts.length === 0, parts[0]));
     return parts.length === 1 ? parts[0]! : { kind: "intersection", members: parts };
   }
   if (Array.isArray(raw.type)) {
@@ -175,13 +176,37 @@ function additionalType(ctx: BuildContext, raw: RawSchema, pointer: string, hint
 }
 
 function convertAllOf(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
-  const members = (raw.allOf as unknown[]).map((m, i): TypeNode => {
+  const rawMembers = raw.allOf as unknown[];
+  const members = rawMembers.flatMap((m, i): TypeNode[] => {
+    // A member that only lists `required` is applied to the others below.
+    if (isRequiredOnly(m)) return [];
     // A child extends a discriminator parent's own properties, not the union of its children.
     const parent = ctx.parents.get(localRef(m) ?? "");
-    return parent ? { kind: "ref", target: parent.baseId } : convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint);
+    return [parent ? { kind: "ref", target: parent.baseId } : convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint)];
   });
   if (hasObjectKeywords(raw)) members.push(convertObject(ctx, raw, pointer, hint));
-  return members.length === 1 ? members[0]! : { kind: "intersection", members };
+  applyRequired(ctx, members, rawMembers, requiredNames(ctx, raw));
+  return members.length === 0 ? UNKNOWN : members.length === 1 ? members[0]! : { kind: "intersection", members };
+}
+
+/**
+ * `required` names over the members of an allOf: marked where an inline member declares them, and
+ * pinned (copied in once all schemas exist) where only a referenced member does, optionally.
+ */
+function applyRequired(ctx: BuildContext, members: TypeNode[], rawMembers: unknown[], names: Set<string>): void {
+  if (names.size === 0) return;
+  const inline = new Set<string>();
+  for (const member of members) requireInline(member, names).forEach((n) => inline.add(n));
+  const missing = [...names].filter((name) => {
+    if (inline.has(name)) return false;
+    const found = rawMembers.map((m) => declaration(ctx, m, name));
+    return found.includes("optional") && !found.includes("required");
+  });
+  if (missing.length === 0) return;
+  let node = members.findLast((m): m is ObjectNode => m.kind === "object");
+  if (!node) members.push((node = { kind: "object", properties: [] }));
+  const target = node;
+  ctx.requiredPins.push({ node: target, names: missing, context: members.filter((m) => m !== target) });
 }
 
 /**

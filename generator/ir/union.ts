@@ -3,7 +3,8 @@ import { follow, localRef, mappingTarget } from "../load/refs.js";
 import { COMPONENT_SCHEMAS, isComponentSchemaPointer, isLiteral, type BuildContext, type RawSchema } from "./context.js";
 import { isRecord } from "../records.js";
 import { isGuardedUnion } from "./guarded.js";
-import type { Discriminator, Literal, NameHint, TypeNode } from "./model.js";
+import type { Discriminator, Literal, NameHint, ObjectNode, TypeNode } from "./model.js";
+import { isRequiredOnly } from "./required.js";
 import { convertNamed, hoistConverted } from "./named.js";
 import { convertSchema, withNull } from "./schema.js";
 
@@ -15,7 +16,14 @@ const isNullSchema = (raw: unknown): boolean =>
  * for a client the difference only matters when validating, which the server does.
  * Object-shaped inline members are hoisted to named schemas so that every member has a name.
  */
-export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint, whole = true): TypeNode {
+export function convertUnion(
+  ctx: BuildContext,
+  raw: RawSchema,
+  pointer: string,
+  hint: NameHint,
+  whole = true,
+  context?: TypeNode,
+): TypeNode {
   const keyword = Array.isArray(raw.oneOf) ? "oneOf" : "anyOf";
   const rawMembers = raw[keyword] as unknown[];
   const at = joinPointer(pointer, keyword);
@@ -37,12 +45,22 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
   } else {
     // `anyOf: [X, null]` keeps X inline as X | null. A union X is still hoisted for its guards:
     // under a named schema as `<Name>Union`, beside `<Name> = <Name>Union | null`.
+    // A member that only lists `required` is the properties beside the union, those required (required.ts).
+    const branch = (member: unknown): TypeNode | undefined => {
+      if (context === undefined || !isRequiredOnly(member)) return undefined;
+      const node: ObjectNode = { kind: "object", properties: [] };
+      ctx.requiredPins.push({ node, names: member.required.filter((n) => typeof n === "string"), context: [context] });
+      return node;
+    };
     node =
       entries.length === 1
-        ? convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint)
+        ? (branch(entries[0]!.member) ??
+          convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint))
         : {
             kind: "union",
-            members: entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)])),
+            members: entries.map(
+              ({ member, index }) => branch(member) ?? convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)]),
+            ),
           };
   }
   // Every union gets a name, so that it can have guards and a match helper. The schema being

@@ -166,9 +166,11 @@ function operationNames(
     : chosen;
   const fn = space.claim(wantedFn);
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
-  // Object.prototype members would clash with the `{}` that all-optional params default to.
+  // `body` and `partHeaders` (multipart part headers) are the params' own keys. Object.prototype
+  // members would clash with the `{}` that all-optional params default to.
   const keys = new Namespace([
     "body",
+    "partHeaders",
     "constructor",
     "toString",
     "toLocaleString",

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { format } from "prettier";
 import { LAYOUT } from "../../generator/emit/print/doc.js";
 
@@ -21,4 +23,16 @@ export async function prettierChanges(files: { path: string; content: string }[]
     changes.push(`${file.path}:${line + 1}: ${JSON.stringify(ours[line])} -> prettier ${JSON.stringify(theirs[line])}`);
   }
   return changes;
+}
+
+/**
+ * The TypeScript files below `folder` (a written output) that prettier would change: what a
+ * corpus run checks of each output folder it generates.
+ */
+export function prettierChangesIn(folder: string): Promise<string[]> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  return prettierChanges(files.map((path) => ({ path: relative(folder, path), content: readFileSync(path, "utf8") })));
 }

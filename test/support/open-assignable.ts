@@ -43,7 +43,9 @@ export function openlyAssignable(
 
 function openly(checker: ts.TypeChecker, source: ts.Type, target: ts.Type, memo: Memo, alternative?: ReadonlySet<string>): boolean {
   const relate = (s: ts.Type, t: ts.Type): boolean => openlyAssignable(checker, s, t, memo);
-  if (source.isUnion()) return source.types.every((s) => relate(s, target));
+  // A new alternative beside the one object the older type was (`A` -> `A | B`) is a new variant if tagged so.
+  if (source.isUnion())
+    return source.types.every((s) => relate(s, target) || (isObject(checker, target) && newVariant(checker, s, [target])));
   if (target.isUnion()) {
     // Objects are told apart from primitives by `typeof`, and from each other by their tags.
     const objects = target.types.filter((t) => isObject(checker, t));
@@ -62,7 +64,6 @@ function openly(checker: ts.TypeChecker, source: ts.Type, target: ts.Type, memo:
     return sArgs.length === tArgs.length && sArgs.every((a, i) => relate(a, tArgs[i]!));
   }
   if (!isObject(checker, source) || !isObject(checker, target)) return false;
-  if (alternative === undefined && newVariant(checker, source, [target])) return true;
   for (const property of checker.getPropertiesOfType(target)) {
     const found = propertyOf(checker, source, property);
     const optional = !!(property.flags & ts.SymbolFlags.Optional);
@@ -72,8 +73,12 @@ function openly(checker: ts.TypeChecker, source: ts.Type, target: ts.Type, memo:
     }
     if (found.flags & ts.SymbolFlags.Optional && !optional) return false;
     const [s, t] = [checker.getTypeOfSymbol(found), checker.getTypeOfSymbol(property)];
-    // The union's tag says which alternative this is: it must match exactly.
-    if (alternative?.has(String(property.escapedName)) && !checker.isTypeAssignableTo(s, t)) return false;
+    // The union's tag, or a constant of the alternative, says which alternative this is: it must match exactly.
+    const constant = members(t).filter((m) => !(m.flags & ts.TypeFlags.Undefined));
+    const identifies =
+      alternative?.has(String(property.escapedName)) ||
+      (alternative !== undefined && constant.length === 1 && constant[0]!.flags & LITERAL);
+    if (identifies && !checker.isTypeAssignableTo(s, t)) return false;
     // An optional property may be absent on both sides: its `undefined` is no difference.
     if (!members(s).every((m) => (optional && m.flags & ts.TypeFlags.Undefined) || relate(m, t))) return false;
   }

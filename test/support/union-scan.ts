@@ -34,37 +34,44 @@ const refName = (ref: unknown): string | undefined =>
 const join = (member: string, name: string): string => (member === "" ? name : name.startsWith("[") ? member + name : `${member}.${name}`);
 const isNull = (schema: unknown): boolean => isJson(schema) && schema.type === "null";
 
+/** Keys sorted, so that two spellings of one JSON value compare equal. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (isJson(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
+/** The component an inline object copies word for word, if any: a `$ref` inlined is the same alternative. */
+type Named = (inline: Json) => string | undefined;
+
 /**
  * The alternatives of a union, nested `anyOf`/`oneOf` flattened. Beside each other, `anyOf` and
  * `oneOf` both apply: a value is one of the alternatives both name.
  */
-function alternatives(union: Json): Alternative[] {
+function alternatives(union: Json, named: Named): Alternative[] {
   if (Array.isArray(union.anyOf) && Array.isArray(union.oneOf)) {
-    const [any, one] = [listed({ ...union, oneOf: undefined }), listed({ ...union, anyOf: undefined })];
+    const [any, one] = [listed({ ...union, oneOf: undefined }, named), listed({ ...union, anyOf: undefined }, named)];
     return one.filter((a) => a.ref === undefined || any.some((b) => b.ref === a.ref));
   }
-  return listed(union);
+  return listed(union, named);
 }
 
-function listed(union: Json): Alternative[] {
+function listed(union: Json, named: Named): Alternative[] {
   const list = (union.anyOf ?? union.oneOf) as unknown[];
   return list.flatMap((member): Alternative[] => {
     if (!isJson(member) || isNull(member)) return [];
-    if (member.$ref === undefined && (Array.isArray(member.anyOf) || Array.isArray(member.oneOf))) return alternatives(member);
-    const ref = refName(member.$ref);
+    if (member.$ref === undefined && (Array.isArray(member.anyOf) || Array.isArray(member.oneOf))) return alternatives(member, named);
+    const ref = member.$ref === undefined ? named(member) : refName(member.$ref);
     return [ref === undefined ? {} : { ref }];
   });
 }
 
-function walk(schema: unknown, site: Omit<Site, "alternatives">, into: Site[], depth = 0): void {
+function walk(schema: unknown, site: Omit<Site, "alternatives">, into: Site[], named: Named, depth = 0): void {
   if (!isJson(schema) || schema.$ref !== undefined || depth > 40) return;
-  if (Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf)) into.push({ ...site, alternatives: alternatives(schema) });
-  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) walk(part, site, into, depth + 1);
+  if (Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf)) into.push({ ...site, alternatives: alternatives(schema, named) });
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) walk(part, site, into, named, depth + 1);
   if (isJson(schema.properties))
     for (const [name, property] of Object.entries(schema.properties))
-      walk(property, { ...site, member: join(site.member, name) }, into, depth + 1);
-  walk(schema.items, { ...site, member: join(site.member, "[]") }, into, depth + 1);
-  walk(schema.additionalProperties, { ...site, member: join(site.member, "[key: string]") }, into, depth + 1);
+      walk(property, { ...site, member: join(site.member, name) }, into, named, depth + 1);
+  walk(schema.items, { ...site, member: join(site.member, "[]") }, into, named, depth + 1);
+  walk(schema.additionalProperties, { ...site, member: join(site.member, "[key: string]") }, into, named, depth + 1);
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -76,31 +83,43 @@ const jsonSchema = (body: unknown): unknown => {
   return type === undefined ? undefined : (content[type] as Json | undefined)?.schema;
 };
 
-function sites(spec: Json): Map<string, Site> {
+const componentsOf = (spec: Json): Json => (isJson(spec.components) && isJson(spec.components.schemas) ? spec.components.schemas : {});
+
+/** Inline objects named by the component, of either side, that they copy (an object moved into a component, a `$ref` inlined). */
+function namer(older: Json, newer: Json): Named {
+  const copies = new Map(
+    [older, newer].flatMap((spec) => Object.entries(componentsOf(spec)).map(([name, schema]) => [canonical(schema), name] as const)),
+  );
+  // Objects only: a bare `{type: string}` equal to some alias component is no variant of it.
+  return (inline) => (isJson(inline.properties) ? copies.get(canonical(inline)) : undefined);
+}
+
+function sites(spec: Json, named: Named): Map<string, Site> {
   const found: Site[] = [];
-  const schemas = isJson(spec.components) && isJson(spec.components.schemas) ? spec.components.schemas : {};
-  for (const [name, schema] of Object.entries(schemas)) walk(schema, { schema: name, member: "" }, found);
+  const schemas = componentsOf(spec);
+  for (const [name, schema] of Object.entries(schemas)) walk(schema, { schema: name, member: "" }, found, named);
   for (const [path, item] of Object.entries(isJson(spec.paths) ? spec.paths : {})) {
     for (const method of METHODS) {
       const operation = isJson(item) ? item[method] : undefined;
       if (!isJson(operation)) continue;
       const key = `${method.toUpperCase()} ${path}`;
-      walk(jsonSchema(operation.requestBody), { operation: key, member: "body" }, found);
+      walk(jsonSchema(operation.requestBody), { operation: key, member: "body" }, found, named);
       for (const [status, response] of Object.entries(isJson(operation.responses) ? operation.responses : {}))
-        walk(jsonSchema(response), { operation: key, member: `[${status}]` }, found);
+        walk(jsonSchema(response), { operation: key, member: `[${status}]` }, found, named);
     }
   }
   return new Map(found.map((s) => [JSON.stringify([s.schema, s.operation, s.member]), s]));
 }
 
 /**
- * Alternatives are the same on both sides when they name the same component. Every place with
- * an `anyOf` or `oneOf` counts, a nullable reference (`anyOf: [X, null]`) too.
+ * Alternatives are the same on both sides when they name the same component, or copy it inline.
+ * Every place with an `anyOf` or `oneOf` counts, a nullable reference (`anyOf: [X, null]`) too.
  */
 export function unionVariantChanges(older: Json, newer: Json): VariantChange[] {
-  const before = sites(older);
+  const named = namer(older, newer);
+  const before = sites(older, named);
   const changes: VariantChange[] = [];
-  for (const [key, after] of sites(newer)) {
+  for (const [key, after] of sites(newer, named)) {
     const was = before.get(key);
     if (!was) continue;
     const names = (list: Alternative[]) => new Set(list.flatMap((a) => (a.ref === undefined ? [] : [a.ref])));

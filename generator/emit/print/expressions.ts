@@ -1,4 +1,5 @@
-import { isDotName, literalText, propertyKey, stringLiteral, templateText } from "../escape.js";
+import { literalText, propertyKey, stringLiteral, templateText } from "../escape.js";
+import { breaksPerCall, chainLayout, hasManyGroups, isChainCall, isComputed } from "./chain.js";
 import { commentDoc } from "./comments.js";
 import {
   conditionalGroup,
@@ -45,9 +46,6 @@ export type Parent =
 const { willBreak, removeLines } = utils;
 
 const isBinaryish = (e: Expr): boolean => e.kind === "logical" || e.kind === "binary";
-const isMemberish = (e: Expr): boolean => e.kind === "member" || e.kind === "index";
-/** `a.b` is printed as `a["b"]` when `b` is no identifier (or `__proto__`, which would set the prototype). */
-const isComputed = (e: Expr & { kind: "member" }): boolean => !isDotName(e.property);
 
 /** Group ids are compared by identity: each symbol is new. */
 const newId = (name: string): symbol => Symbol(name);
@@ -58,7 +56,7 @@ export function exprDoc(e: Expr, parent: Parent = "other", expandLastArg = false
 }
 
 /** prettier's parentheses for the expressions generated here. */
-function needsParens(e: Expr, parent: Parent): boolean {
+export function needsParens(e: Expr, parent: Parent): boolean {
   switch (e.kind) {
     case "logical":
       // A chain within a chain has another operator (same-operator chains are one node): prettier
@@ -89,7 +87,7 @@ function printWithoutParens(e: Expr, parent: Parent, expandLastArg: boolean): Do
     case "index":
       return memberDoc(e, parent);
     case "call":
-      return isMemberish(e.callee) && !e.new ? memberChain(e) : callDoc(e);
+      return isChainCall(e) ? memberChain(e) : callDoc(e);
     case "logical":
     case "binary":
       return binaryishDoc(e, parent);
@@ -153,7 +151,7 @@ function callArguments(args: Expr[]): Doc {
   return group(["(", indent([softline, ...printed]), ifBreak(","), softline, ")"], { shouldBreak: printed.some(willBreak) });
 }
 
-function isFunctionComposition(args: Expr[]): boolean {
+export function isFunctionComposition(args: Expr[]): boolean {
   if (args.length <= 1) return false;
   let functions = 0;
   for (const arg of args) {
@@ -180,12 +178,12 @@ function couldExpand(arg: Expr): boolean {
 }
 
 /** An array of numbers, which prettier fills several to a line. */
-const isConciseArray = (e: Expr): boolean =>
+export const isConciseArray = (e: Expr): boolean =>
   e.kind === "array" &&
   e.elements.length > 1 &&
   e.elements.every((x) => x.kind === "number" || (x.kind === "unary" && x.operator === "-" && x.argument.kind === "number"));
 
-function shouldExpandLast(args: Expr[]): boolean {
+export function shouldExpandLast(args: Expr[]): boolean {
   const last = args.at(-1)!;
   const penultimate = args.at(-2);
   return (
@@ -201,135 +199,72 @@ function callDoc(e: Expr & { kind: "call" }): Doc {
   return e.callee.kind === "call" ? group(contents) : contents;
 }
 
-interface ChainNode {
-  node: Expr;
-  printed: Doc;
-}
-
 /** prettier's member chain: `a.b(c).d(e)` on one line, or one call per line when it does not fit. */
 function memberChain(root: Expr & { kind: "call" }): Doc {
-  const nodes: ChainNode[] = [];
-  let node: Expr = root;
-  for (;;) {
-    if (node.kind === "call" && (isMemberish(node.callee) || node.callee.kind === "call") && !node.new) {
-      nodes.unshift({ node, printed: [node.typeArgs ? typeArguments(node.typeArgs) : "", callArguments(node.args)] });
-      node = node.callee;
-    } else if (node.kind === "member" || node.kind === "index") {
-      nodes.unshift({ node, printed: lookupDoc(node) });
-      node = node.object;
-    } else {
-      nodes.unshift({ node, printed: exprDoc(node, "memberObject") });
-      break;
-    }
-  }
-  const isCall = (n: ChainNode): boolean => n.node.kind === "call";
-  const isMember = (n: ChainNode): boolean => n.node.kind === "member" || n.node.kind === "index";
-  const isNumericIndex = (n: ChainNode): boolean => n.node.kind === "index" && n.node.index.kind === "number";
-  const isComputedNode = (n: ChainNode): boolean =>
-    n.node.kind === "index" || (n.node.kind === "member" && isComputed(n.node as Expr & { kind: "member" }));
-  const groups: ChainNode[][] = [];
-  let current = [nodes[0]!];
-  let i = 1;
-  for (; i < nodes.length && (isCall(nodes[i]!) || isNumericIndex(nodes[i]!)); i++) current.push(nodes[i]!);
-  if (!isCall(nodes[0]!)) for (; i + 1 < nodes.length && isMember(nodes[i]!) && isMember(nodes[i + 1]!); i++) current.push(nodes[i]!);
-  groups.push(current);
-  current = [];
-  let seenCall = false;
-  for (; i < nodes.length; i++) {
-    if (seenCall && isMember(nodes[i]!)) {
-      if (isNumericIndex(nodes[i]!)) {
-        current.push(nodes[i]!);
-        continue;
-      }
-      groups.push(current);
-      current = [];
-      seenCall = false;
-    }
-    if (isCall(nodes[i]!)) seenCall = true;
-    current.push(nodes[i]!);
-  }
-  if (current.length > 0) groups.push(current);
-
-  const first = groups[0]!;
-  const isFactory = (name: string): boolean => /^[A-Z]|^[$_]+$/.test(name);
-  const hasComputed = groups[1]?.[0] !== undefined && isComputedNode(groups[1][0]!);
-  const lastOfFirst = first.at(-1)!.node;
-  const shouldMerge =
-    groups.length >= 2 &&
-    (first.length === 1
-      ? first[0]!.node.kind === "id" && (isFactory(first[0]!.node.name) || hasComputed)
-      : lastOfFirst.kind === "member" &&
-        !isComputed(lastOfFirst as Expr & { kind: "member" }) &&
-        (isFactory(lastOfFirst.property) || hasComputed));
-  const printGroup = (g: ChainNode[]): Doc => g.map((n) => n.printed);
+  const layout = chainLayout(root);
+  const { links, groups, merged, calls } = layout;
+  const printed = links.map((link, i): Doc => {
+    if (i === 0) return exprDoc(link, "memberObject");
+    if (link.kind === "call") return [link.typeArgs ? typeArguments(link.typeArgs) : "", callArguments(link.args)];
+    return lookupDoc(link as Expr & ({ kind: "member" } | { kind: "index" }));
+  });
+  const printGroup = (g: number[]): Doc => g.map((i) => printed[i]!);
   const printedGroups = groups.map(printGroup);
   const oneLine = printedGroups;
-  const cutoff = shouldMerge ? 3 : 2;
-  if (groups.length <= cutoff) return group(oneLine);
-  const rest = groups.slice(shouldMerge ? 2 : 1);
-  const expanded = [printGroup(first), shouldMerge ? printGroup(groups[1]!) : "", indent([hardline, join(hardline, rest.map(printGroup))])];
-  const calls = nodes.filter(isCall).map((n) => n.node as Expr & { kind: "call" });
+  if (!hasManyGroups(layout)) return group(oneLine);
+  const rest = groups.slice(merged ? 2 : 1);
+  const expanded = [printGroup(groups[0]!), merged ? printGroup(groups[1]!) : "", indent([hardline, join(hardline, rest.map(printGroup))])];
   const lastGroupWillBreak =
-    isCall(groups.at(-1)!.at(-1)!) &&
+    links[groups.at(-1)!.at(-1)!]!.kind === "call" &&
     willBreak(printedGroups.at(-1)!) &&
     calls.slice(0, -1).some((c) => c.args.some((a) => a.kind === "arrow"));
-  if (
-    (calls.length > 2 && calls.some((c) => !c.args.every((a) => isSimpleArgument(a, 0)))) ||
-    printedGroups.slice(0, -1).some(willBreak) ||
-    lastGroupWillBreak
-  ) {
-    return group(expanded);
-  }
+  if (breaksPerCall(layout) || printedGroups.slice(0, -1).some(willBreak) || lastGroupWillBreak) return group(expanded);
   return [willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
 }
 
-/** prettier's `isSimpleCallArgument`, for the expressions generated here. */
-function isSimpleArgument(e: Expr, depth: number): boolean {
-  switch (e.kind) {
-    case "id":
-    case "string":
-    case "number":
-      return true;
-    case "template":
-      return e.expressions.every((x) => isSimpleArgument(x, depth));
-    case "object":
-      return e.properties.every((p) => p.kind === "property" && isSimpleArgument(p.value, depth));
-    case "array":
-      return e.elements.every((x) => isSimpleArgument(x, depth));
-    case "unary":
-      return (e.operator === "!" || e.operator === "-") && isSimpleArgument(e.argument, depth);
-    case "member":
-      return isSimpleArgument(e.object, depth);
-    case "index":
-      return isSimpleArgument(e.object, depth) && isSimpleArgument(e.index, depth);
-    case "call":
-      return depth < 2 && isSimpleArgument(e.callee, depth) && e.args.every((a) => isSimpleArgument(a, depth + 1));
-    default:
-      return false;
-  }
-}
-
 /** Whether a logical expression's right side is an object or array literal that prettier keeps on the operator's line. */
-const inlinesRight = (e: Expr): boolean =>
+export const inlinesRight = (e: Expr): boolean =>
   (e.kind === "object" && e.properties.length > 0) || (e.kind === "array" && e.elements.length > 0);
 
-/** The parts of a binary or logical chain, left operands flattened into one level as prettier does. */
-function binaryishParts(e: Expr & ({ kind: "logical" } | { kind: "binary" }), parent: Parent): Doc[] {
+/**
+ * A binary or logical chain as prettier flattens it: its operands left to right (left operands of
+ * the same kind in one level), and for each operand after the first whether its operator and line
+ * form a group of their own (`grouped`), and whether it follows its operator on the same line
+ * (`inline`: an object or array literal after `&&`). The document and the line layout read this.
+ */
+export interface ChainParts {
+  operands: Expr[];
+  operator: string;
+  own: Parent;
+  grouped: boolean[];
+  inline: boolean[];
+}
+
+export function chainParts(e: Expr & ({ kind: "logical" } | { kind: "binary" }), parent: Parent): ChainParts {
   const operands = e.kind === "logical" ? e.operands : [e.left, e.right];
-  const operator = e.operator;
   const own: Parent = e.kind === "logical" ? "logical" : "binary";
-  const parts: Doc[] = [group(exprDoc(operands[0]!, own))];
   const parentType = parent === "logical" ? "logical" : parent === "binary" ? "binary" : "other";
+  const grouped = [false];
+  const inline = [false];
   for (let i = 1; i < operands.length; i++) {
     const right = operands[i]!;
-    const inline = e.kind === "logical" && inlinesRight(right);
-    let doc: Doc = inline ? [operator, " ", exprDoc(right, own)] : [operator, line, exprDoc(right, own)];
     // The node joining operand i: its left is the chain so far, its parent the next node (same kind) or the real parent.
     const leftType: string = i > 1 ? own : kindOf(operands[0]!);
     const parentOfNode: string = i < operands.length - 1 ? own : parentType;
-    const shouldGroup = parentOfNode !== own && leftType !== own && kindOf(right) !== own;
-    if (shouldGroup) doc = group(doc);
-    parts.push(" ", doc);
+    grouped.push(parentOfNode !== own && leftType !== own && kindOf(right) !== own);
+    inline.push(e.kind === "logical" && inlinesRight(right));
+  }
+  return { operands, operator: e.operator, own, grouped, inline };
+}
+
+/** The parts of a binary or logical chain, left operands flattened into one level as prettier does. */
+function binaryishParts(e: Expr & ({ kind: "logical" } | { kind: "binary" }), parent: Parent): Doc[] {
+  const { operands, operator, own, grouped, inline } = chainParts(e, parent);
+  const parts: Doc[] = [group(exprDoc(operands[0]!, own))];
+  for (let i = 1; i < operands.length; i++) {
+    const right = exprDoc(operands[i]!, own);
+    const doc: Doc = inline[i] ? [operator, " ", right] : [operator, line, right];
+    parts.push(" ", grouped[i] ? group(doc) : doc);
   }
   return parts;
 }
@@ -392,7 +327,7 @@ export function objectDoc(properties: ObjectMember[], expanded: boolean): Doc {
 }
 
 /** `key: value` in an object literal, in prettier's assignment layouts. */
-function propertyDoc(key: string, value: Expr): Doc {
+export function propertyDoc(key: string, value: Expr): Doc {
   const left = propertyKey(key);
   const right = exprDoc(value, "property");
   switch (assignmentLayout(value, left.length < 5)) {
@@ -455,6 +390,15 @@ function isLoneShortArgument(e: Expr): boolean {
   }
 }
 
+/** prettier breaks an array of two or more objects (or arrays) with more than one member each. */
+export const breaksArray = (elements: Expr[]): boolean =>
+  elements.length > 1 &&
+  elements.every(
+    (x, i) =>
+      ((x.kind === "object" && x.properties.length > 1) || (x.kind === "array" && x.elements.length > 1)) &&
+      (i === elements.length - 1 || elements[i + 1]!.kind === x.kind),
+  );
+
 function arrayDoc(elements: Expr[]): Doc {
   if (elements.length === 0) return "[]";
   const id = newId("array");
@@ -462,13 +406,7 @@ function arrayDoc(elements: Expr[]): Doc {
     const items = elements.map((x, i) => [exprDoc(x), i === elements.length - 1 ? ifBreak(",", "", { groupId: id }) : ","]);
     return group(["[", indent([softline, fill(join(line, items) as Doc[])]), softline, "]"], { id });
   }
-  const shouldBreak =
-    elements.length > 1 &&
-    elements.every(
-      (x, i) =>
-        ((x.kind === "object" && x.properties.length > 1) || (x.kind === "array" && x.elements.length > 1)) &&
-        (i === elements.length - 1 || elements[i + 1]!.kind === x.kind),
-    );
+  const shouldBreak = breaksArray(elements);
   return group(
     [
       "[",

@@ -1,19 +1,22 @@
 import { stringLiteral } from "../escape.js";
 import { withComment } from "./comments.js";
-import { group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
+import { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.js";
 import { assignmentLayout, exprDoc, signature } from "./expressions.js";
 import type { Expr, Stmt, SwitchCase, TypeTree } from "./tree.js";
 import { huggedUnion, typeDoc, typeMemberDoc } from "./types.js";
 
 /** Statements and declarations as prettier lays them out. */
-export function stmtDoc(s: Stmt): Doc {
+export const stmtDoc = (s: Stmt): Doc => withComment("doc" in s ? s.doc : undefined, stmtBodyDoc(s));
+
+/** A statement's document without its JSDoc block. */
+export function stmtBodyDoc(s: Stmt): Doc {
   switch (s.kind) {
     case "import":
       return importDoc(s);
     case "typeAlias":
-      return withComment(s.doc, [s.exported ? "export " : "", typeAliasDoc(s.name, s.type), ";"]);
+      return [s.exported ? "export " : "", typeAliasDoc(s.name, s.type), ";"];
     case "interface":
-      return withComment(s.doc, [
+      return [
         s.exported ? "export " : "",
         "interface ",
         s.name,
@@ -32,34 +35,11 @@ export function stmtDoc(s: Stmt): Doc {
               hardline,
               "}",
             ],
-      ]);
+      ];
     case "const":
-      return withComment(s.doc, [s.exported ? "export " : "", group(["const ", constDoc(s.name, s.type, s.value), ";"])]);
+      return [s.exported ? "export " : "", group(["const ", constDoc(s.name, s.type, s.value), ";"])];
     case "function":
-      return withComment(s.doc, [
-        s.exported ? "export " : "",
-        s.async ? "async " : "",
-        "function ",
-        s.name,
-        s.typeParams
-          ? group([
-              "<",
-              indent([
-                softline,
-                join(
-                  [",", line],
-                  s.typeParams.map((t) => group(t)),
-                ),
-              ]),
-              ifBreak(","),
-              softline,
-              ">",
-            ])
-          : "",
-        signature(s.params, s.returns),
-        " ",
-        block(s.body),
-      ]);
+      return [functionHeadDoc(s), " ", block(s.body)];
     case "return":
     case "throw":
       return [s.kind, s.argument ? [" ", returnArgument(s.argument)] : "", ";"];
@@ -67,7 +47,7 @@ export function stmtDoc(s: Stmt): Doc {
       return group(["if (", group([indent([softline, exprDoc(s.test, "test")]), softline]), ")", indent([line, stmtDoc(s.consequent)])]);
     case "switch":
       return [
-        group(["switch (", indent([softline, exprDoc(s.discriminant, "test")]), softline, ")"]),
+        switchHeadDoc(s.discriminant),
         " {",
         s.cases.length === 0 ? "" : indent([hardline, join(hardline, s.cases.map(caseDoc))]),
         hardline,
@@ -76,11 +56,42 @@ export function stmtDoc(s: Stmt): Doc {
   }
 }
 
+/** A function up to its body: `export async function name<T>(a: A): R`. */
+export const functionHeadDoc = (s: Stmt & { kind: "function" }): Doc => [
+  s.exported ? "export " : "",
+  s.async ? "async " : "",
+  "function ",
+  s.name,
+  s.typeParams
+    ? group([
+        "<",
+        indent([
+          softline,
+          join(
+            [",", line],
+            s.typeParams.map((t) => group(t)),
+          ),
+        ]),
+        ifBreak(","),
+        softline,
+        ">",
+      ])
+    : "",
+  signature(s.params, s.returns),
+];
+
+/** `switch (discriminant)`. */
+export const switchHeadDoc = (discriminant: Expr): Doc =>
+  group(["switch (", indent([softline, exprDoc(discriminant, "test")]), softline, ")"]);
+
 const block = (body: Stmt[]): Doc =>
   body.length === 0 ? "{}" : ["{", indent([hardline, join(hardline, body.map(stmtDoc))]), hardline, "}"];
 
+/** `case test` or `default`, before its colon. */
+export const caseHeadDoc = (c: SwitchCase): Doc => (c.test ? ["case ", exprDoc(c.test)] : "default");
+
 const caseDoc = (c: SwitchCase): Doc => [
-  c.test ? ["case ", exprDoc(c.test)] : "default",
+  caseHeadDoc(c),
   ":",
   c.body.length === 0 ? "" : indent([hardline, join(hardline, c.body.map(stmtDoc))]),
 ];
@@ -129,23 +140,4 @@ function importDoc(s: Stmt & { kind: "import" }): Doc {
   const specifiers =
     names.length === 1 ? ["{ ", names[0]!, " }"] : group(["{", indent([line, join([",", line], names)]), ifBreak(","), line, "}"]);
   return ["import", s.typeOnly ? " type" : "", " ", specifiers, " from ", stringLiteral(s.from), ";"];
-}
-
-/** One statement, printed on its own: top-level statements share no group. */
-export const printStatement = (s: Stmt): string => printDoc(stmtDoc(s));
-
-/** A file from its header comment line and its printed statements, one blank line apart. */
-export const joinStatements = (header: string, texts: string[]): string =>
-  texts.length === 0 ? `${header}\n` : `${header}\n${texts.join("\n\n")}\n`;
-
-/** A file: its header line, then its statements, a blank line between two unless both are imports. */
-export function printFile(header: string, statements: Stmt[]): string {
-  const texts: string[] = [];
-  statements.forEach((s, i) => {
-    const text = printStatement(s);
-    // Consecutive imports are one block.
-    if (i > 0 && s.kind === "import" && statements[i - 1]!.kind === "import") texts[texts.length - 1] += `\n${text}`;
-    else texts.push(text);
-  });
-  return joinStatements(header, texts);
 }

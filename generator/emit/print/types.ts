@@ -152,26 +152,29 @@ export function objectTypeDoc(members: TypeMember[], expanded = false): Doc {
 /** A member of an object type or interface, after its JSDoc. */
 export function typeMemberDoc(member: TypeMember): Doc {
   const doc = commentDoc(member.doc);
-  const body =
-    member.kind === "index"
-      ? group([
-          "[",
-          group([indent([softline, member.keyName, ":", " ", "string"]), softline]),
-          "]",
-          ":",
-          " ",
-          typeDoc(member.type, "annotation"),
-        ])
-      : group([
-          member.readonly ? "readonly " : "",
-          propertyKey(member.key),
-          member.optional ? "?" : "",
-          ":",
-          " ",
-          typeDoc(member.type, "annotation"),
-        ]);
+  const body = typeMemberBodyDoc(member);
   return doc === "" ? body : [doc, hardline, body];
 }
+
+/** A member without its JSDoc: `readonly key?: Type` or `[key: string]: Type`. */
+export const typeMemberBodyDoc = (member: TypeMember): Doc =>
+  member.kind === "index"
+    ? group([
+        "[",
+        group([indent([softline, member.keyName, ":", " ", "string"]), softline]),
+        "]",
+        ":",
+        " ",
+        typeDoc(member.type, "annotation"),
+      ])
+    : group([
+        member.readonly ? "readonly " : "",
+        propertyKey(member.key),
+        member.optional ? "?" : "",
+        ":",
+        " ",
+        typeDoc(member.type, "annotation"),
+      ]);
 
 /** A parameter: `name?: Type = initializer`, or an array pattern. */
 export function parameterDoc(param: Param, expressionDoc: (e: NonNullable<Param["initializer"]>) => Doc): Doc {
