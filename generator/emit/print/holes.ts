@@ -1,7 +1,7 @@
 import type { Doc } from "./doc.js";
 import { exprDoc, signature } from "./expressions.js";
 import { flatExpr, flatSignature, flatStatement, flatType, flatTypeArguments, hasComment, type Flat } from "./flat.js";
-import { commentLines, objectValueLines, printStatement, returnedLines } from "./lines.js";
+import { commentLines, objectValueLines, printStatement, returnedLines, signatureLines } from "./lines.js";
 import { returnArgument, stmtDoc } from "./statements.js";
 import type { Comment, Expr, Param, Stmt, TypeTree } from "./tree.js";
 import { typeArgumentItems, typeDoc } from "./types.js";
@@ -53,6 +53,7 @@ export const HOLES = {
   signature: (params: Param[], returns: TypeTree): Hole => ({
     doc: () => signature(params, returns),
     flat: () => flatSignature(params, returns),
+    lines: (n, prefix, suffix) => signatureLines(n, prefix, params, returns, suffix),
   }),
   /** A JSDoc block at the indentation of its line. */
   comment: (c: Comment): Hole => ({
