@@ -277,7 +277,28 @@ function propertyBody(key: string, value: Expr, n: number): string {
     if (fit === "breaks" && (left.length < 5 || fitOf(n, left, ": {", "") === "fits"))
       return objectLines(n, `${left}: `, value.properties, ",");
   }
+  if (value.kind === "arrow") {
+    const layout = arrowPropertyLines(n, key, value, flat);
+    if (layout !== undefined) return layout;
+  }
   return unit(n, flat, () => group(propertyDoc(key, value)), "", ",");
+}
+
+/**
+ * `key: (a: A) => body` that does not fit: the body on the next line, indented, when the head
+ * `key: (a: A) =>` fits its line and the body its own. The property stays on the key's line (for
+ * an arrow that is so whenever `key: (` fits), the arrow's head group fits, and its body group
+ * breaks. A body prettier keeps on the arrow's line (an object, an array, an arrow) is a unit.
+ */
+function arrowPropertyLines(n: number, key: string, value: Expr & { kind: "arrow" }, flat: Flat): string | undefined {
+  if (value.body.kind === "object" || value.body.kind === "array" || value.body.kind === "arrow") return undefined;
+  if (fitOf(n, "", flat, ",") !== "breaks") return undefined;
+  const signature = flatSignature(value.params, value.returns);
+  const body = flatExpr(value.body, "arrowBody");
+  if (signature === undefined || body === undefined) return undefined;
+  const head = `${propertyKey(key)}: ${signature} =>`;
+  if (fitOf(n, "", head, "") !== "fits" || fitOf(n + 2, "", body, ",") !== "fits") return undefined;
+  return lines(pad(n) + head, [`${pad(n + 2)}${body},`]);
 }
 
 /** A member of an interface or of an object type that breaks, after its JSDoc, with its `;`. */
