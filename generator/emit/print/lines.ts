@@ -301,6 +301,23 @@ function arrowPropertyLines(n: number, key: string, value: Expr & { kind: "arrow
   return lines(pad(n) + head, [`${pad(n + 2)}${body},`]);
 }
 
+/**
+ * A type that ends a line after `prefix` (`key?: `), where its layout is known when it does not
+ * fit: an object type goes one member per line. Undefined for any other type, which is a unit.
+ */
+export function annotationLines(n: number, prefix: string, type: TypeTree, suffix: string): string | undefined {
+  if (type.kind !== "object" || type.members.length === 0) return undefined;
+  const flat = flatType(type, "annotation");
+  const fit = fitOf(n, prefix, flat, suffix);
+  if (fit === "fits") return pad(n) + prefix + flat + suffix;
+  if (fit === "unknown") return undefined;
+  return lines(
+    `${pad(n)}${prefix}{`,
+    type.members.map((m) => memberLines(m, n + 2)),
+    `${pad(n)}}${suffix}`,
+  );
+}
+
 /** A member of an interface or of an object type that breaks, after its JSDoc, with its `;`. */
 function memberLines(member: TypeMember, n: number): string {
   return commented(n, member.doc, memberBody(member, n));
