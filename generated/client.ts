@@ -6,9 +6,10 @@ import {
 } from "./operations/environmentVariables.js";
 
 /**
- * Every operation, grouped as `client.<group>.<method>(params, options)`; groups nest as the spec's
- * `x-fern-sdk-group-name` lists do. Options given here apply to every call; options given to a call
- * win, and their headers are merged with these.
+ * Every operation, grouped as `client.<group>.<method>(params, options)` by tag (operations without
+ * one are `client.<method>`); groups nest as the spec's `x-fern-sdk-group-name` lists do. Options
+ * given here apply to every call; options given to a call win, and their headers are merged with
+ * these.
  */
 export function createClient(defaults: ClientOptions = {}) {
   return {

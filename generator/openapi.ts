@@ -4,12 +4,3 @@ export const METHODS = ["get", "put", "post", "delete", "options", "head", "patc
 export type Method = (typeof METHODS)[number];
 
 export const isMethod = (key: string): key is Method => (METHODS as readonly string[]).includes(key);
-
-/** Keys whose values are examples or literal data, where a `$ref` key is just data, not a reference. */
-export const isDataKey = (key: string, value: unknown): boolean =>
-  key === "example" ||
-  key === "default" ||
-  key === "const" ||
-  key === "enum" ||
-  key.startsWith("x-") ||
-  (key === "examples" && Array.isArray(value));

@@ -110,7 +110,7 @@ export async function emitOutput(
   timings: Generation["timings"] = {},
   emit: EmitOptions = DEFAULT_EMIT,
 ): Promise<RenderedFile[]> {
-  const emitted = timed("emit", () => [emitTypesFile(api, names), ...emitTextFiles(api, names, emit)]);
+  const emitted = timed("emit", () => [emitTypesFile(api, names) ?? [], emitTextFiles(api, names, emit)].flat());
   const start = performance.now();
   const files = await format(emitted);
   timings.format = performance.now() - start;

@@ -19,12 +19,12 @@ if (!present)
 
 /** Runs in the page: every call's outcome, as plain data. */
 const PAGE_SCRIPT = `
-import { uploadFile, getMediaAudio, getMediaAudioAsStream, getItemsPart, isGetItemsPartError } from "./test/wire-client/index.ts";
+import { uploadFile, getAudio, getAudioAsStream, getItemsPart, isGetItemsPartError } from "./test/wire-client/index.ts";
 const options = { baseUrl: location.origin };
 const upload = await uploadFile({ body: { file: new File(["héllo"], "a.txt", { type: "text/plain" }), files: [new Uint8Array([1, 2])], count: 2, flag: false } }, options);
-const blob = await getMediaAudio({}, options);
+const blob = await getAudio({}, options);
 const bytes = [...new Uint8Array(await blob.arrayBuffer())];
-const reader = (await getMediaAudioAsStream({}, options)).getReader();
+const reader = (await getAudioAsStream({}, options)).getReader();
 const streamed = [];
 for (let r = await reader.read(); !r.done; r = await reader.read()) streamed.push(...r.value);
 let error;

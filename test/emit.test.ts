@@ -11,6 +11,7 @@ import { ts } from "./support/compile.js";
 
 const names: NameTable = {
   schemas: new Map([["/components/schemas/Pet", { type: "Pet", guard: "isPet" }]]),
+  incoming: {},
   operations: [],
   environments: [],
 };

@@ -34,7 +34,7 @@ const component = (name: string): NamedSchema => ({
 });
 
 const typeOf = (schema: string, operations: Operation[]): string => {
-  const api: Api = { title: "t", version: "1", servers: [], schemas: [component(schema)], operations };
+  const api: Api = { title: "t", version: "1", servers: [], schemas: [component(schema)], operations, incoming: [] };
   return planNames(api).schemas.get(`/components/schemas/${schema}`)!.type;
 };
 
@@ -87,7 +87,14 @@ describe("FastAPI body type names", () => {
 
   it("bodies of one function at several paths: an alias on its way out gives the plain name to the body that stays", () => {
     const names = (operations: Operation[]): string[] => {
-      const api: Api = { title: "t", version: "1", servers: [], schemas: [component(PROJECTS), component(STUDIO)], operations };
+      const api: Api = {
+        title: "t",
+        version: "1",
+        servers: [],
+        schemas: [component(PROJECTS), component(STUDIO)],
+        operations,
+        incoming: [],
+      };
       const table = planNames(api);
       return [PROJECTS, STUDIO].map((n) => table.schemas.get(`/components/schemas/${n}`)!.type);
     };
@@ -99,7 +106,7 @@ describe("FastAPI body type names", () => {
     // The old path deprecated, or left out of the SDK: the new one keeps the plain name, before and after the alias goes.
     expect(names([{ ...projects, deprecated: true }, studio])).toEqual(["CreatePodcastBody2", "CreatePodcastBody"]);
     expect(names([projects, studio])).toEqual(["CreatePodcastBody2", "CreatePodcastBody"]);
-    const api: Api = { title: "t", version: "1", servers: [], schemas: [component(STUDIO)], operations: [studio] };
+    const api: Api = { title: "t", version: "1", servers: [], schemas: [component(STUDIO)], operations: [studio], incoming: [] };
     expect(planNames(api).schemas.get(`/components/schemas/${STUDIO}`)!.type).toBe("CreatePodcastBody");
   });
 

@@ -171,7 +171,15 @@ const operation = (fields: Partial<Operation>): Operation => ({
   ...fields,
 });
 
-const api = (fields: Partial<Api>): Api => ({ title: "t", version: "1", servers: [], schemas: [], operations: [], ...fields });
+const api = (fields: Partial<Api>): Api => ({
+  title: "t",
+  version: "1",
+  servers: [],
+  schemas: [],
+  operations: [],
+  incoming: [],
+  ...fields,
+});
 
 const typeNames = (schemas: NamedSchema[]): string[] => {
   const table = planNames(api({ schemas }));
@@ -299,8 +307,8 @@ describe("planNames: operations", () => {
       },
     },
     {
-      given: "method words after the group",
-      op: operation({ tags: ["subpackage_textToSpeech"], operationId: "convertWithTimestamps" }),
+      given: "Fern method words after the group",
+      op: operation({ tags: ["subpackage_textToSpeech"], operationId: "convert_with_timestamps_v1", sdkMethod: "convertWithTimestamps" }),
       want: {
         fn: "convertTextToSpeechWithTimestamps",
         group: "textToSpeech",
@@ -311,12 +319,12 @@ describe("planNames: operations", () => {
       },
     },
     {
-      given: "method that already names the group",
+      given: "operationId that names the group: the function is the operationId, the client method leaves the group out",
       op: operation({ tags: ["pets"], operationId: "get_pet", method: "get" }),
       want: {
         fn: "getPet",
         group: "pets",
-        method: "getPet",
+        method: "get",
         paramsType: "GetPetParams",
         errorType: "GetPetError",
         errorGuard: "isGetPetError",
@@ -347,9 +355,67 @@ describe("planNames: operations", () => {
     });
   });
 
-  it("no tag and no operationId: group `default`, method from method and path", () => {
+  it("no tag and no operationId: the top level of the client, method from method and path", () => {
     const [got] = names([operation({ method: "get", path: "/v1/items/{id}" })]);
-    expect({ group: got?.group, method: got?.method }).toEqual({ group: "default", method: "getV1ItemsId" });
+    expect({ groupPath: got?.groupPath, group: got?.group, method: got?.method, fn: got?.fn }).toEqual({
+      groupPath: [],
+      group: "",
+      method: "getV1ItemsId",
+      fn: "getV1ItemsId",
+    });
+  });
+
+  // The rule of docs/naming.md, with operationIds and tags from real specs (Clerk, Petstore, FastAPI).
+  it.each<{ given: string; op: Partial<Operation>; fn: string; client: string }>([
+    { given: "Clerk: a descriptive operationId", op: { tags: ["Users"], operationId: "UsersBan" }, fn: "usersBan", client: "users.ban" },
+    {
+      given: "Clerk: an acronym group",
+      op: { tags: ["Redirect URLs"], operationId: "CreateRedirectURL" },
+      fn: "createRedirectURL",
+      client: "redirectURLs.create",
+    },
+    { given: "Clerk: the group is the rest", op: { tags: ["JWKS"], operationId: "GetJWKS" }, fn: "getJWKS", client: "jwks.get" },
+    {
+      given: "Clerk: an instance setting",
+      op: { tags: ["Instance Settings"], operationId: "UpdateInstanceRestrictions" },
+      fn: "updateInstanceRestrictions",
+      client: "instanceSettings.updateInstanceRestrictions",
+    },
+    { given: "Petstore: untagged", op: { operationId: "listPets" }, fn: "listPets", client: "listPets" },
+    { given: "Petstore: tagged", op: { tags: ["pets"], operationId: "showPetById" }, fn: "showPetById", client: "pets.showById" },
+    { given: "one word that is no verb", op: { tags: ["meta"], operationId: "health" }, fn: "health", client: "meta.health" },
+    {
+      given: "the seed style: tag + bare verb",
+      op: { tags: ["voices"], operationId: "search" },
+      fn: "searchVoice",
+      client: "voices.search",
+    },
+    {
+      given: "FastAPI: the function name, without path and method",
+      op: { tags: ["items"], operationId: "read_items_v1_items__get", path: "/v1/items/", method: "get" },
+      fn: "readItems",
+      client: "items.read",
+    },
+    {
+      given: "Fern's names win over the operationId",
+      op: { tags: ["x"], operationId: "UsersBan", sdkGroup: ["users"], sdkMethod: "ban" },
+      fn: "banUser",
+      client: "users.ban",
+    },
+  ])("$given: $fn, client.$client", ({ op, fn, client }) => {
+    const [got] = names([operation(op)]);
+    expect([got?.fn, [...got!.groupPath, got!.method].join(".")]).toEqual([fn, client]);
+  });
+
+  it("operationIds that camelCase to the same name are composed from the tag instead", () => {
+    const got = names([
+      operation({ tags: ["pets"], operationId: "get-pet", method: "get" }),
+      operation({ tags: ["owners"], operationId: "getPet", method: "get" }),
+    ]);
+    expect(got.map((o) => [o.fn, o.group, o.method])).toEqual([
+      ["getPet", "pets", "getPet"],
+      ["getOwnerPet", "owners", "getPet"],
+    ]);
   });
 
   it("two operations with the same method in one group get distinct names", () => {

@@ -13,23 +13,32 @@ export const ORACLE_OPTIONS: OpenAPITSOptions = {
   // `format: binary` is raw bytes: we type it as Blob (what fetch and FormData take and give);
   // openapi-typescript types it as string.
   //
-  // `{type: object}` with no properties and no additionalProperties is any object: we write
-  // `{ [key: string]: unknown }`; openapi-typescript writes Record<string, never>, which only an
-  // empty object satisfies.
+  // `{type: object}` with no (or empty) properties and no additionalProperties is any object: we
+  // write `{ [key: string]: unknown }`; openapi-typescript writes Record<string, never>, which only
+  // an empty object satisfies. A nullable one stays nullable.
   transform(schema) {
     if (schema.format === "binary") return ts.factory.createTypeReferenceNode("Blob");
-    const isBareObject = schema.type === "object" && schema.properties === undefined && schema.additionalProperties === undefined;
+    const raw = schema as Record<string, unknown>;
+    const properties = raw.properties as Record<string, unknown> | undefined;
+    const types: unknown[] = Array.isArray(raw.type) ? raw.type : [raw.type];
+    const nullable = types.includes("null") || raw.nullable === true;
+    const isBareObject =
+      types.includes("object") &&
+      types.every((t) => t === "object" || t === "null") &&
+      (properties === undefined || Object.keys(properties).length === 0) &&
+      raw.additionalProperties === undefined;
     if (
       isBareObject &&
-      schema.patternProperties === undefined &&
-      schema.allOf === undefined &&
-      schema.oneOf === undefined &&
-      schema.anyOf === undefined
+      raw.patternProperties === undefined &&
+      raw.allOf === undefined &&
+      raw.oneOf === undefined &&
+      raw.anyOf === undefined
     ) {
-      return ts.factory.createTypeReferenceNode("Record", [
+      const record = ts.factory.createTypeReferenceNode("Record", [
         ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
         ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword),
       ]);
+      return nullable ? ts.factory.createUnionTypeNode([record, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : record;
     }
     return undefined;
   },
@@ -47,6 +56,12 @@ export const ORACLE_EXCLUDED: Record<string, string> = {
   "zoo-3.1.yaml#On":
     'the variant\'s `const: true` gives its discriminator value; openapi-typescript injects the schema name (`"On"`) as an implicit mapping even where the const makes that value impossible.',
   "zoo-3.1.yaml#Off": "as On.",
+  "required-3.0.yaml#Listed":
+    "`allOf: [Base, {required: [id]}]`: JSON Schema's `required` applies to the whole instance, so Base's `id` is required; openapi-typescript ignores a member that only lists `required` (Base & unknown).",
+  "required-3.0.yaml#Mixed": "as Listed: a member requires `name`, which Base declares; openapi-typescript leaves it optional.",
+  "required-3.0.yaml#EitherOr":
+    "`anyOf: [{required: [email]}, {required: [phone]}]` beside `properties`: each branch requires its property, so an object with neither is refused; openapi-typescript makes the branches `unknown`.",
+  "required-3.0.yaml#ContactRef": "as EitherOr, over an allOf.",
   "zoo-3.1.yaml#Path":
     "`items` after `prefixItems` types the rest of the tuple ([string, ...Point[]]); openapi-typescript drops it ([string]).",
 };

@@ -2,7 +2,6 @@
 // (`@stoplight/prism-cli`), which validates each request against the spec and reports problems in
 // its `sl-violations` response header. Arguments are built from the spec: the required parameters
 // and a minimal valid body or upload. Only violations located in the request judge the client.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,8 +10,8 @@ import { generatedOnce } from "./support/generations.js";
 import { irOf } from "./support/pipeline.js";
 import type { Api } from "../generator/ir/model.js";
 import type { NameTable } from "../generator/names/plan.js";
-import { closedPort } from "./support/http-server.js";
 import { ROOT } from "./support/paths.js";
+import { launchPrism, violationsOf, type RunningPrism } from "./support/prism.js";
 import { Sampler } from "./support/sample.js";
 
 const SPEC = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
@@ -32,57 +31,16 @@ const PRISM_CANNOT_VALIDATE = [
   "POST /v1/voices/pvc/{voice_id}/verification",
 ];
 
-interface Violation {
-  location: string[];
-  code?: string;
-  message: string;
-}
-
-/** The complete entries of an `sl-violations` header; Prism cuts long ones to `Too many violations! [...]`. */
-function violationsOf(header: string | null): Violation[] {
-  if (!header) return [];
-  try {
-    return JSON.parse(header) as Violation[];
-  } catch {
-    return [...header.matchAll(/\{"location":\[[^\]]*\][^{}]*\}/g)].flatMap((m) => {
-      try {
-        return [JSON.parse(m[0]) as Violation];
-      } catch {
-        return [];
-      }
-    });
-  }
-}
-
-let prism: ChildProcess | undefined;
+let prism: RunningPrism | undefined;
 let baseUrl = "";
 let api: Api;
 let names: NameTable;
 let client: Record<string, unknown>;
 
-async function waitForPrism(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error("Prism did not start");
-}
-
 beforeAll(async () => {
   if (!present) return;
-  const port = await closedPort();
-  prism = spawn(
-    process.execPath,
-    [join(ROOT, "node_modules", "@stoplight", "prism-cli", "dist", "index.js"), "mock", SPEC, "-h", "127.0.0.1", "-p", String(port)],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  baseUrl = `http://127.0.0.1:${port}`;
+  prism = await launchPrism(SPEC);
+  baseUrl = prism.baseUrl;
   // Prism starts in its own process while the client is generated (or found) here.
   // The CLI's output, shared with the other tests of the full API (test/support/generations.ts);
   // the IR of the same spec says what each operation needs.
@@ -90,12 +48,10 @@ beforeAll(async () => {
   expect(generated.status, generated.stderr).toBe(0);
   ({ api, names } = irOf(JSON.parse(readFileSync(SPEC, "utf8")) as Record<string, unknown>));
   client = (await import(pathToFileURL(join(generated.out, "index.ts")).href)) as Record<string, unknown>;
-  await waitForPrism(baseUrl, Date.now() + 90_000);
+  await prism.ready(90_000);
 }, 600_000);
 
-afterAll(() => {
-  prism?.kill();
-});
+afterAll(() => prism?.stop());
 
 describe.skipIf(!present)("Prism validates every request of the full ElevenLabs API", () => {
   it("all 208 operations, arguments built from the spec, no request violation", async () => {

@@ -47,9 +47,9 @@ const upload = await wire.uploadFile(
 );
 lines.push(\`multipart: \${JSON.stringify(upload)}\`);
 const events: unknown[] = [];
-for await (const event of await wire.listMediaEvents({}, { baseUrl: "${origin}/s/events" })) events.push(event);
+for await (const event of await wire.listEvents({}, { baseUrl: "${origin}/s/events" })) events.push(event);
 lines.push(\`events: \${JSON.stringify(events)}\`);
-const bytes = new Uint8Array(await new Response(await wire.streamMediaAudio({}, { baseUrl: "${origin}/s/bytes" })).arrayBuffer());
+const bytes = new Uint8Array(await new Response(await wire.streamAudio({}, { baseUrl: "${origin}/s/bytes" })).arrayBuffer());
 lines.push(\`stream: \${bytes.join(",")}\`);
 console.log(lines.join("\\n"));
 `;

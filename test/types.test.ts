@@ -101,3 +101,18 @@ describe("edge cases found in review", () => {
   it("compile strictly with every claim holding", () => expect(errors).toEqual([]));
   it("generate without diagnostics", () => expect(stderr).toBe(""));
 });
+
+describe("required over allOf and union branches (issue 18)", () => {
+  const { dir, errors, stderr } = generateWithUsage(fixture("required-3.0.yaml"), join(ROOT, "test", "usage", "fixtures", "required.ts"));
+  const types = readFileSync(join(dir, "out", "types.ts"), "utf8");
+
+  it("compiles strictly with every optionality claim holding", () => expect(errors).toEqual([]));
+  it("generates without diagnostics", () => expect(stderr).toBe(""));
+  it("keeps the base a reference and adds only what the required list changes", () => {
+    expect(types).toContain("export type Extended = Base & { id: string };");
+    expect(types).toContain("export type Listed = Base & { id: string };");
+    expect(types).toContain("export type Mixed = Base & { extra: number; name: string };");
+    expect(types).toContain("export type Undeclared = Base;");
+    expect(types).toContain("export type EitherOrUnion = { email: string } | { phone: string };");
+  });
+});

@@ -32,11 +32,8 @@ describe("validateDocument: not an OpenAPI 3.0/3.1 document", () => {
     { given: "swagger 1.2", document: { swagger: "1.2", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/swagger"]] },
     { given: "openapi 2.5", document: { openapi: "2.5", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
     { given: "openapi 3.2.0", document: { openapi: "3.2.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
-    {
-      given: "openapi 3.1 (no patch)",
-      document: { openapi: "3.1", info, paths: {} },
-      want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]],
-    },
+    { given: "openapi 3.2", document: { openapi: "3.2", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
+    { given: "openapi 3.10", document: { openapi: "3.10", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
     { given: "openapi 4.0.0", document: { openapi: "4.0.0", info, paths: {} }, want: [["E_VERSION_UNSUPPORTED", "error", "/openapi"]] },
     {
       given: "openapi 3.1.0-rc",
@@ -47,6 +44,12 @@ describe("validateDocument: not an OpenAPI 3.0/3.1 document", () => {
     const { result, got } = validate(document);
     expect(got).toEqual(want);
     expect(result).toBeUndefined();
+  });
+
+  it("names the version it got and the versions it accepts", () => {
+    const { all } = validate({ openapi: 3.2, info, paths: {} });
+    expect(all[0]!.message).toBe("The document says `openapi: 3.2`; specforge reads OpenAPI 3.0, 3.0.x, 3.1 or 3.1.x.");
+    expect(validate({ openapi: "2.5", info, paths: {} }).all[0]!.message).toContain('`openapi: "2.5"`');
   });
 
   it("stops at the version: a swagger document's refs are not checked", () => {
@@ -61,6 +64,23 @@ describe("validateDocument: not an OpenAPI 3.0/3.1 document", () => {
   // instead of E_VERSION_UNSUPPORTED with its advice to convert the document.
   it("numeric swagger 2 (YAML `swagger: 2.0`) -> E_VERSION_UNSUPPORTED at /swagger", () => {
     expect(validate({ swagger: 2, info, paths: {} }).got).toEqual([["E_VERSION_UNSUPPORTED", "error", "/swagger"]]);
+  });
+});
+
+describe("validateDocument: OpenAPI versions", () => {
+  // YAML reads an unquoted `openapi: 3.0` as the number 3 and `openapi: 3.1` as 3.1.
+  it.each<{ given: string; openapi: unknown }>([
+    { given: "3.0 (YAML number)", openapi: 3 },
+    { given: "3.1 (YAML number)", openapi: 3.1 },
+    { given: '"3.0"', openapi: "3.0" },
+    { given: '"3.1"', openapi: "3.1" },
+    { given: "3.0.0", openapi: "3.0.0" },
+    { given: "3.0.4", openapi: "3.0.4" },
+    { given: "3.1.1", openapi: "3.1.1" },
+  ])("accepts openapi $given", ({ openapi }) => {
+    const { result, got } = validate({ openapi, info, paths: {} });
+    expect(got).toEqual([]);
+    expect(result).toBeDefined();
   });
 });
 
@@ -370,7 +390,7 @@ describe("validateDocument: deep documents", () => {
       step: "/properties/a",
     },
     { given: "allOf inside allOf", wrap: (inner: unknown) => ({ allOf: [inner] }), step: "/allOf/0" },
-    { given: "arrays of arrays", wrap: (inner: unknown) => [inner], step: "/0" },
+    { given: "tuples of tuples", wrap: (inner: unknown) => ({ prefixItems: [inner] }), step: "/prefixItems/0" },
   ])(`$given, ${DEPTH} levels, does not overflow the stack`, ({ wrap, step }) => {
     let schema: unknown = { $ref: "#/components/schemas/Missing" };
     for (let i = 0; i < DEPTH; i++) schema = wrap(schema);

@@ -75,6 +75,25 @@ describe("a watch session", () => {
     }
   });
 
+  it("an edit of a schema whose properties a required list elsewhere copies takes the long way", async () => {
+    const dir = tempFiles({});
+    const file = join(dir, "openapi.json");
+    const spec = structuredClone(seed);
+    spec.components.schemas.Base = { type: "object", properties: { id: { type: "string" } } };
+    spec.components.schemas.Extended = { allOf: [{ $ref: "#/components/schemas/Base" }], required: ["id"] };
+    writeFileSync(file, JSON.stringify(spec));
+    const session = new WatchSession({ specs: [file] });
+    expect((await session.update()).ok).toBe(true);
+    spec.components.schemas.Base.properties.id = { type: "integer" };
+    writeFileSync(file, JSON.stringify(spec));
+    const update = await session.update();
+    expect(update.ok && update.short).toBe(false);
+    await expectSameAsFullRun(update, file);
+    expect(update.ok && update.files.find((f) => f.path === "types.ts")?.content).toContain(
+      "export type Extended = Base & { id: number };",
+    );
+  });
+
   it("a broken save gives diagnostics and no files; the next good save recovers", async () => {
     const dir = tempFiles({ "openapi.json": JSON.stringify(seed) });
     const file = join(dir, "openapi.json");

@@ -1,5 +1,5 @@
-// The committed test/wire-client/ (generated from test/fixtures/wire.yaml: its file snapshots) is current and compiles
-// strictly for every consumer; so does the whole ElevenLabs API; and one operation bundles small.
+// The committed test/wire-client/ and test/payments-client/ (generated from test/fixtures/wire.yaml and
+// payments.yaml: their file snapshots) are current and compile strictly for every consumer; so does the whole ElevenLabs API; and one operation bundles small.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,6 @@ import { ROOT } from "./support/paths.js";
 import { generatedOnce } from "./support/generations.js";
 import { filesOf } from "./support/pipeline.js";
 
-const WIRE = join(ROOT, "test", "wire-client");
 const ELEVENLABS = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
 
 const tsFiles = (dir: string): string[] =>
@@ -19,13 +18,18 @@ const tsFiles = (dir: string): string[] =>
     .map((e) => join(e.parentPath, e.name))
     .sort();
 
-describe("test/wire-client/", () => {
-  // The wire fixture's file snapshots, kept where the tests import them from. After an intended
-  // change: node dist/cli.js generate --spec test/fixtures/wire.yaml --out test/wire-client.
-  it("is what the generator makes of test/fixtures/wire.yaml, file by file", async () => {
-    const files = await filesOf(join(ROOT, "test", "fixtures", "wire.yaml"));
-    for (const [path, content] of files) await expect(content).toMatchFileSnapshot(join("wire-client", path));
-    expect(tsFiles(WIRE).length).toBe([...files.keys()].filter((p) => p.endsWith(".ts")).length);
+/** Committed clients: the fixture they come from, and the test that calls them (compiled with them). */
+describe.each([
+  ["wire-client", "wire.yaml", "wire.test.ts"],
+  ["payments-client", "payments.yaml", "payments-wire.test.ts"],
+])("test/%s/", (client, fixture, caller) => {
+  const dir = join(ROOT, "test", client);
+  // The fixture's file snapshots, kept where the tests import them from. After an intended
+  // change: node dist/cli.js generate --spec test/fixtures/<fixture> --out test/<client>.
+  it(`is what the generator makes of test/fixtures/${fixture}, file by file`, async () => {
+    const files = await filesOf(join(ROOT, "test", "fixtures", fixture));
+    for (const [path, content] of files) await expect(content).toMatchFileSnapshot(join(client, path));
+    expect(tsFiles(dir).length).toBe([...files.keys()].filter((p) => p.endsWith(".ts")).length);
   });
 
   it.each<["bundler" | "nodenext", { lib?: string[] }]>([
@@ -33,7 +37,7 @@ describe("test/wire-client/", () => {
     ["nodenext", {}],
     ["nodenext", { lib: ["lib.es2023.d.ts"] }],
   ])("compiles strictly as a %s consumer %o", (consumer, extra) => {
-    expect(typeCheck([...tsFiles(WIRE), join(ROOT, "test", "wire.test.ts")], consumer, extra)).toEqual([]);
+    expect(typeCheck([...tsFiles(dir), join(ROOT, "test", caller)], consumer, extra)).toEqual([]);
   });
 });
 

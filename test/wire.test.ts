@@ -9,20 +9,20 @@ import {
   deleteItems,
   environments,
   getItemsPart,
-  getMediaAudio,
-  getMediaAudioAsStream,
+  getAudio,
+  getAudioAsStream,
   isCreateItemError,
   isGetItemsPartError,
-  listMediaEvents,
+  listEvents,
   NetworkError,
   ParseError,
-  postFileNote,
-  putFileRaw,
+  postNote,
+  putRaw,
   replaceItems,
   serverUrl,
-  streamMediaAudio,
-  streamMediaLines,
-  submitFileForm,
+  streamAudio,
+  streamLines,
+  submitForm,
   uploadFile,
 } from "./wire-client/index.js";
 import { nodeFetch, sendJson, startServer, type RecordedRequest, type TestServer } from "./support/http-server.js";
@@ -170,7 +170,7 @@ describe("bodies", () => {
     expect(server.last().body).toBe('{"name":"x"}');
   });
 
-  it("multipart: Blob, File and bytes as files, an array of files, numbers, booleans, objects as JSON, and a part with the encoding's content type", async () => {
+  it("multipart: Blob, File and bytes as files, an array of files, numbers, booleans, objects as JSON parts, and a text part with the encoding's content type", async () => {
     const result = await uploadFile(
       {
         body: {
@@ -208,35 +208,36 @@ describe("bodies", () => {
     });
     expect(part(3)).toStrictEqual({ head: 'Content-Disposition: form-data; name="count"', data: "3" });
     expect(part(4)).toStrictEqual({ head: 'Content-Disposition: form-data; name="flag"', data: "true" });
-    expect(part(5)).toStrictEqual({ head: 'Content-Disposition: form-data; name="meta"', data: '{"a":1}' });
-    expect(part(6)).toStrictEqual({
-      head: 'Content-Disposition: form-data; name="note"; filename="blob"\r\nContent-Type: text/markdown',
-      data: "# hi",
+    expect(part(5)).toStrictEqual({
+      head: 'Content-Disposition: form-data; name="meta"\r\nContent-Type: application/json',
+      data: '{"a":1}',
     });
+    // A text part of the encoding's type is still a field, not a file.
+    expect(part(6)).toStrictEqual({ head: 'Content-Disposition: form-data; name="note"\r\nContent-Type: text/markdown', data: "# hi" });
     expect([part(7), part(8)]).toStrictEqual([
       { head: 'Content-Disposition: form-data; name="labels"', data: "x" },
       { head: 'Content-Disposition: form-data; name="labels"', data: "y" },
     ]);
   });
 
-  it("application/x-www-form-urlencoded: arrays repeat the key, objects are JSON, undefined is left out", async () => {
-    const echoed = await submitFileForm(
-      { body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1 } } },
+  it("application/x-www-form-urlencoded without encoding: form with explode, OpenAPI's default: arrays repeat the key, objects send their own keys", async () => {
+    const echoed = await submitForm(
+      { body: { name: "a b&c", n: 1, tags: ["x", "y"], extra: { k: 1, gone: undefined } } },
       { baseUrl: server.url("echo") },
     );
-    const expected = "name=a+b%26c&n=1&tags=x&tags=y&extra=%7B%22k%22%3A1%7D";
+    const expected = "name=a+b%26c&n=1&tags=x&tags=y&k=1";
     expect(server.last().headers["content-type"]).toBe("application/x-www-form-urlencoded;charset=UTF-8");
     expect(server.last().body).toBe(expected);
     expect(echoed).toBe(expected);
   });
 
   it("application/octet-stream from bytes or a Blob, and text/plain", async () => {
-    expect(await putFileRaw({ body: new Uint8Array([0, 255, 10]) }, { baseUrl: server.url("size") })).toStrictEqual({ size: 3 });
+    expect(await putRaw({ body: new Uint8Array([0, 255, 10]) }, { baseUrl: server.url("size") })).toStrictEqual({ size: 3 });
     expect(server.last().headers["content-type"]).toBe("application/octet-stream");
     expect([...server.last().bytes]).toStrictEqual([0, 255, 10]);
-    await putFileRaw({ body: new Blob(["abcd"]) }, { baseUrl: server.url("size") });
+    await putRaw({ body: new Blob(["abcd"]) }, { baseUrl: server.url("size") });
     expect(server.last().body).toBe("abcd");
-    expect(await postFileNote({ body: "plain ✓" }, { baseUrl: server.url("echo") })).toBe("plain ✓");
+    expect(await postNote({ body: "plain ✓" }, { baseUrl: server.url("echo") })).toBe("plain ✓");
     expect(server.last().headers["content-type"]).toBe("text/plain");
   });
 });
@@ -265,10 +266,10 @@ describe("responses", () => {
   });
 
   it("binary as a Blob, and the same operation as a stream that is not buffered", async () => {
-    const blob = await getMediaAudio({}, { baseUrl: server.url("audio") });
+    const blob = await getAudio({}, { baseUrl: server.url("audio") });
     expect(blob.type).toBe("audio/mpeg");
     expect([...new Uint8Array(await blob.arrayBuffer())]).toStrictEqual([0xff, 0xfb, 0x90, 0x00, 0x01]);
-    const stream = await getMediaAudioAsStream({}, { baseUrl: server.url("trickle") });
+    const stream = await getAudioAsStream({}, { baseUrl: server.url("trickle") });
     const reader = stream.getReader();
     // The server holds the rest back until this first chunk has arrived.
     expect([...(await reader.read()).value!]).toStrictEqual([1, 2, 3]);
@@ -279,7 +280,7 @@ describe("responses", () => {
   });
 
   it("an x-fern-streaming operation returns a ReadableStream by default", async () => {
-    const stream = await streamMediaAudio({}, { baseUrl: server.url("trickle") });
+    const stream = await streamAudio({}, { baseUrl: server.url("trickle") });
     expect(stream).toBeInstanceOf(ReadableStream);
     const reader = stream.getReader();
     expect([...(await reader.read()).value!]).toStrictEqual([1, 2, 3]);
@@ -289,14 +290,14 @@ describe("responses", () => {
 
   it("text/event-stream as an async iterable of parsed events", async () => {
     const events = [];
-    for await (const event of await listMediaEvents({}, { baseUrl: server.url("events") })) events.push(event);
+    for await (const event of await listEvents({}, { baseUrl: server.url("events") })) events.push(event);
     expect(events).toStrictEqual([{ n: 1 }, { n: 2, text: "two" }, { n: 3 }]);
   });
 
   it("an event that is not JSON throws ParseError carrying the raw text", async () => {
     const e = await rejection(
       (async () => {
-        for await (const event of await listMediaEvents({}, { baseUrl: server.url("bad-event") })) void event;
+        for await (const event of await listEvents({}, { baseUrl: server.url("bad-event") })) void event;
       })(),
     );
     expect(e).toBeInstanceOf(ParseError);
@@ -305,7 +306,7 @@ describe("responses", () => {
 
   it("x-fern-streaming JSON as newline-delimited JSON events", async () => {
     const events = [];
-    for await (const event of await streamMediaLines({}, { baseUrl: server.url("lines") })) events.push(event.n);
+    for await (const event of await streamLines({}, { baseUrl: server.url("lines") })) events.push(event.n);
     expect(events).toStrictEqual([1, 2, 3]);
   });
 });

@@ -35,7 +35,7 @@ function operationModel(operation: Operation, own: NameTable["operations"][numbe
   const model: OperationModel = {
     pointer: operation.pointer,
     function: own.fn,
-    client: `${own.group}.${own.method}`,
+    client: [...own.groupPath, own.method].join("."),
     paramsType: own.paramsType,
     errorType: own.errorType,
     parameters: Object.fromEntries(

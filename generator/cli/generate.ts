@@ -8,6 +8,7 @@ import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
 import { reportJson, reportText, type Sides } from "../changes/render.js";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics.js";
 import type { EmitOptions } from "../emit/modules.js";
+import type { Api } from "../ir/model.js";
 import { applyPlan } from "../write/apply.js";
 import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
@@ -32,6 +33,18 @@ export interface GenerateArgs extends ReportArgs, FilterArgs {
   /** The extension of imports between generated files; `.js` when not given. */
   importExtension?: EmitOptions["importExtension"];
 }
+
+/** `3 operations, 2 webhooks, 1 callback, 17 schemas`: webhooks and callbacks only when the spec has some. */
+const summaryCounts = (api: Api): string => {
+  const webhooks = api.incoming.filter((i) => i.kind === "webhook").length;
+  const callbacks = api.incoming.length - webhooks;
+  return [
+    plural(api.operations.length, "operation"),
+    ...(webhooks > 0 ? [plural(webhooks, "webhook")] : []),
+    ...(callbacks > 0 ? [plural(callbacks, "callback")] : []),
+    plural(api.schemas.length, "schema"),
+  ].join(", ");
+};
 
 /** The last line of a failed run: the output folder is as it was, or was never created. */
 const untouched = (out: string, shown: string): string =>
@@ -114,7 +127,7 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   }
   if (args.check) plan.changes = plan.changes.filter((c) => c.path !== FINGERPRINT_FILE);
   const outLabel = pathLabel(shown);
-  const counts = `${plural(result.api.operations.length, "operation")}, ${plural(result.api.schemas.length, "schema")}`;
+  const counts = summaryCounts(result.api);
   const changes = recordedChanges(args.out, outLabel, result.model, args.spec);
   // With --format json, stdout carries the JSON report alone and everything for people goes to stderr.
   const human = args.format === "json" ? io.stderr : io.stdout;

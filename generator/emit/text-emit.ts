@@ -29,6 +29,8 @@ export function emitTextFiles(api: Api, names: NameTable, options: EmitOptions):
     content: templates.index({
       header,
       ext: options.importExtension,
+      // types.ts is not written for a spec without schemas (types-emit.ts).
+      hasTypes: api.schemas.length > 0,
       hasGuards: guardedSchemas(api).length > 0,
       hasServerUrls: api.servers.some((s) => s.variables.length > 0),
       operationFiles: fileViews(views).map((g) => g.file),

@@ -4,11 +4,14 @@ import { type BuildContext } from "./context.js";
 import { isRecord } from "../records.js";
 import { breakAliasCycles } from "./alias-cycles.js";
 import { splitByDirection } from "./directions.js";
+import { reportSharedValues } from "./discriminator-cases.js";
 import { applyDiscriminatorPins } from "./discriminator-pins.js";
-import type { Api, Server } from "./model.js";
+import { convertWebhooks } from "./incoming.js";
+import type { Api, Incoming, Server } from "./model.js";
 import { convertOperations } from "./operations.js";
 import { convertParent, findInheritance } from "./inheritance.js";
 import { convertNamed } from "./named.js";
+import { applyRequiredPins } from "./required.js";
 
 /** A validated OpenAPI 3.0 or 3.1 document to the IR. Problems local to one schema are reported and typed as unknown. */
 export function buildIr(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): Api {
@@ -20,6 +23,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     schemas: [],
     named: new Set(),
     discriminatorPins: [],
+    requiredPins: [],
     deferred: [],
     depth: 0,
     parents,
@@ -30,9 +34,13 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     if (parent && isRecord(raw)) convertParent(ctx, parent, raw, id, name);
     else convertNamed(ctx, raw, id, [name], "component");
   }
-  const operations = convertOperations(ctx, document.paths);
+  const callbacks: Incoming[] = [];
+  const operations = convertOperations(ctx, document.paths, callbacks);
+  const incoming = [...convertWebhooks(ctx, document.webhooks), ...callbacks];
   for (let next = ctx.deferred.shift(); next; next = ctx.deferred.shift()) next();
+  applyRequiredPins(ctx);
   applyDiscriminatorPins(ctx);
+  reportSharedValues(ctx.schemas, report);
   breakAliasCycles(ctx.schemas, report);
   const info = isRecord(document.info) ? document.info : {};
   return splitByDirection({
@@ -41,6 +49,7 @@ export function buildIr(document: Record<string, unknown>, report: (d: Diagnosti
     servers: convertServers(document.servers),
     schemas: ctx.schemas,
     operations,
+    incoming,
   });
 }
 

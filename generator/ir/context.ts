@@ -1,6 +1,7 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import type { InheritanceParent } from "./inheritance.js";
 import type { Literal, NamedSchema } from "./model.js";
+import type { RequiredPin } from "./required.js";
 
 /** What the schema and operation builders share while one document is turned into IR. */
 export interface BuildContext {
@@ -12,6 +13,8 @@ export interface BuildContext {
   named: Set<string>;
   /** Discriminator facts that the variants' own types must carry, applied once all schemas exist. */
   discriminatorPins: { target: string; property: string; values: Literal[] }[];
+  /** Properties that a `required` list elsewhere makes required, copied in once all schemas exist (required.ts). */
+  requiredPins: RequiredPin[];
   /** Conversions postponed to keep recursion shallow; build.ts drains them. */
   deferred: (() => void)[];
   /** How many inline schemas deep the conversion is, below the nearest named schema. */

@@ -10,13 +10,14 @@ export function isGuardedUnion(type: TypeNode): boolean {
 }
 
 /**
- * The schemas that get runtime guards: every union, and everything a union's guard has to call to
- * check a value deeply (its members and, transitively, the schemas they reference). Output order.
+ * The schemas that get runtime guards: every union, every webhook and callback payload (whose
+ * receiver has to vet it), and everything their guards call to check a value deeply (members and,
+ * transitively, the schemas they reference). Output order.
  */
 export function guardedSchemas(api: Api): NamedSchema[] {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
   const chosen = new Set<string>();
-  const pending = api.schemas.filter((s) => isGuardedUnion(s.type)).map((s) => s.id);
+  const pending = [...api.schemas.filter((s) => isGuardedUnion(s.type)).map((s) => s.id), ...api.incoming.map((i) => i.payload)];
   while (pending.length > 0) {
     const id = pending.pop()!;
     if (chosen.has(id) || !byId.has(id)) continue;

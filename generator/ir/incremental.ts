@@ -7,6 +7,7 @@ import { findInheritance } from "./inheritance.js";
 import type { Api, NamedSchema, TypeNode } from "./model.js";
 import { convertNamed } from "./named.js";
 import { referencedSchemas } from "./references.js";
+import { copiesRequired } from "./required.js";
 
 /**
  * The watch mode's short way after an edit: when only component schemas changed, and changed in
@@ -61,6 +62,8 @@ export function patchSchemas(
   const previous =
     isRecord(previousDocument.components) && isRecord(previousDocument.components.schemas) ? previousDocument.components.schemas : {};
   if (findInheritance(components).size > 0) return undefined;
+  // Properties copied in by a `required` list elsewhere (required.ts) would go stale.
+  if (copiesRequired(components) || copiesRequired(previous)) return undefined;
   let schemas = api.schemas;
   const rebuilt: NamedSchema[] = [];
   const variants = new Set(
@@ -80,6 +83,7 @@ export function patchSchemas(
       schemas: [],
       named: new Set(schemas.filter((s) => !inside(s)).map((s) => s.id)),
       discriminatorPins: [],
+      requiredPins: [],
       deferred: [],
       depth: 0,
       parents: new Map(),

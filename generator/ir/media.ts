@@ -2,34 +2,11 @@ import { joinPointer } from "../load/pointer.js";
 import { type BuildContext, type RawSchema } from "./context.js";
 import { isRecord } from "../records.js";
 import { deref } from "./deref.js";
+import { essence, JSON_TYPE, NDJSON_TYPE, preferredMediaType, SSE_TYPE } from "./media-types.js";
+import { docOf } from "./doc.js";
 import type { BodyEncoding, BodyField, RequestBody, Response, ResponseReading } from "./model.js";
 import { styleOf } from "./parameters.js";
 import { convertSchema, UNKNOWN } from "./schema.js";
-
-const JSON_TYPE = /^application\/(.+\+)?json$/;
-const SSE_TYPE = /^text\/event-stream$/;
-const NDJSON_TYPE = /^application\/(x-)?(ndjson|jsonl|json-seq|jsonlines)$/;
-
-/** Media types in the order a client prefers to send or read them when several are offered. */
-const MEDIA_PREFERENCE = [
-  JSON_TYPE,
-  SSE_TYPE,
-  NDJSON_TYPE,
-  /^multipart\/form-data$/,
-  /^application\/x-www-form-urlencoded$/,
-  /^text\//,
-  /./,
-];
-
-const essence = (mediaType: string): string => mediaType.split(";")[0]!.trim().toLowerCase();
-
-const preferredMediaType = (types: string[]): string | undefined => {
-  for (const pattern of MEDIA_PREFERENCE) {
-    const found = types.find((t) => pattern.test(essence(t)));
-    if (found !== undefined) return found;
-  }
-  return undefined;
-};
 
 function bodyEncoding(mediaType: string): BodyEncoding {
   const type = essence(mediaType);
@@ -47,19 +24,14 @@ export function convertBody(ctx: BuildContext, raw: unknown, pointer: string, hi
   if (mediaType === undefined) return undefined;
   const media = body.content[mediaType];
   const schemaPointer = joinPointer(pointer, "content", mediaType, "schema");
-  const fields: BodyField[] = [];
-  if (isRecord(media) && isRecord(media.encoding)) {
-    for (const [name, entry] of Object.entries(media.encoding)) {
-      if (!isRecord(entry)) continue;
-      const field: BodyField = { name };
-      if (typeof entry.contentType === "string") field.contentType = entry.contentType;
-      if (typeof entry.style === "string" || typeof entry.explode === "boolean") Object.assign(field, styleOf(entry, "query"));
-      fields.push(field);
-    }
-  }
+  const encoding = bodyEncoding(mediaType);
+  const fields =
+    isRecord(media) && isRecord(media.encoding)
+      ? encodingFields(ctx, media.encoding, joinPointer(pointer, "content", mediaType, "encoding"), hint, encoding)
+      : [];
   return {
     mediaType,
-    encoding: bodyEncoding(mediaType),
+    encoding,
     type: isRecord(media) ? convertSchema(ctx, media.schema, schemaPointer, [...hint, "Body"]) : UNKNOWN,
     // OpenAPI's default is `required: false`, but FastAPI- and Fern-exported specs omit it on bodies
     // the server needs, so a body is required unless the spec says otherwise in so many words.
@@ -67,6 +39,33 @@ export function convertBody(ctx: BuildContext, raw: unknown, pointer: string, hi
     pointer,
     fields,
   };
+}
+
+/** Encoding Objects (§4.8.15) that say something: `style`/`explode` (form and multipart), `contentType`, part `headers` (multipart). */
+function encodingFields(ctx: BuildContext, raw: RawSchema, pointer: string, hint: string[], encoding: BodyEncoding): BodyField[] {
+  return Object.entries(raw).flatMap(([name, entry]) => {
+    if (!isRecord(entry)) return [];
+    const at = joinPointer(pointer, name);
+    const field: BodyField = { name, headers: [] };
+    if (typeof entry.contentType === "string") field.contentType = entry.contentType;
+    if (typeof entry.style === "string" || typeof entry.explode === "boolean") Object.assign(field, styleOf(entry, "query"));
+    if (encoding === "multipart" && isRecord(entry.headers)) {
+      for (const [header, rawHeader] of Object.entries(entry.headers)) {
+        const value = deref(ctx, rawHeader);
+        // Content-Type is the contentType field's business (§4.8.15).
+        if (!isRecord(value) || header.toLowerCase() === "content-type") continue;
+        const headerAt = joinPointer(at, "headers", header);
+        field.headers.push({
+          name: header,
+          type: convertSchema(ctx, value.schema, joinPointer(headerAt, "schema"), [...hint, name, header]),
+          required: value.required === true,
+          doc: docOf(value),
+          pointer: headerAt,
+        });
+      }
+    }
+    return field.contentType !== undefined || field.style !== undefined || field.headers.length > 0 ? [field] : [];
+  });
 }
 
 /** Responses Object (§4.8.16): exact codes, `1XX`-`5XX` ranges and `default`, in spec order. */

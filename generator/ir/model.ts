@@ -104,9 +104,12 @@ export interface Parameter {
   style: ParameterStyle;
   /** The spec's `explode`, else true for `form` and false otherwise. */
   explode: boolean;
-  /** What the schema is on the wire, `$ref`s and nullable unions seen through. */
-  shape: "scalar" | "array" | "object";
+  /** What the schema is on the wire, `$ref`s and nullable unions seen through; `json` for a `content` parameter. */
+  shape: WireShape | "json";
 }
+
+/** What a value is on the wire, which decides how a style serialises it; `varies`: only the value at run time can tell. */
+export type WireShape = "scalar" | "array" | "object" | "varies";
 
 /** How a request body is sent, from its media type. */
 export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";
@@ -117,15 +120,27 @@ export interface RequestBody {
   type: TypeNode;
   required: boolean;
   pointer: string;
-  /** Multipart and form fields whose Encoding Object gives a `contentType` or `style`, in spec order. */
+  /** Multipart and form fields with an Encoding Object (§4.8.15) that says something, in spec order. */
   fields: BodyField[];
 }
 
+/** An Encoding Object: how one property of a multipart or form body is sent. */
 export interface BodyField {
   name: string;
   contentType?: string;
+  /** Present when the entry gives `style` or `explode`; then `contentType` does not apply (§4.8.15). */
   style?: ParameterStyle;
   explode?: boolean;
+  /** Headers of the part, multipart only; the caller gives their values. */
+  headers: PartHeader[];
+}
+
+export interface PartHeader {
+  name: string;
+  type: TypeNode;
+  required: boolean;
+  doc: Doc;
+  pointer: string;
 }
 
 export interface Response {
@@ -182,10 +197,33 @@ export interface Server {
   variables: ServerVariable[];
 }
 
+/**
+ * A request the API sends to the user's server: a 3.1 webhook, or a callback an operation
+ * registers. Clients get the payload's type and a guard, to vet what arrives.
+ */
+export interface Incoming {
+  kind: "webhook" | "callback";
+  /** The key under `webhooks`, or under the operation's `callbacks`. */
+  name: string;
+  /** For a callback: the index in `Api.operations` of the operation that registers it. */
+  operation?: number;
+  /** For a callback: the runtime expression of the URL it is sent to (`{$request.body#/callbackUrl}`). */
+  expression?: string;
+  method: string;
+  pointer: string;
+  summary?: string;
+  description?: string;
+  /** The id of the named schema of the request body it carries (unknown when it declares none). */
+  payload: string;
+  mediaType?: string;
+}
+
 export interface Api {
   title: string;
   version: string;
   servers: Server[];
   schemas: NamedSchema[];
   operations: Operation[];
+  /** Webhooks, then callbacks, in spec order. */
+  incoming: Incoming[];
 }

@@ -2,7 +2,7 @@ import { isLiteral, type BuildContext } from "./context.js";
 import { isRecord } from "../records.js";
 import { docOf } from "./doc.js";
 import type { NamedSchema, NameHint, TypeNode } from "./model.js";
-import { convertSchema } from "./schema.js";
+import { convertSchema, isLiteralEnum } from "./schema.js";
 
 /**
  * Converts a schema that will be a named type. It is registered before conversion, so it precedes
@@ -15,7 +15,7 @@ export function convertNamed(ctx: BuildContext, raw: unknown, id: string, nameHi
     const schema: NamedSchema = { id, nameHint, origin, type: { kind: "unknown" }, doc };
     ctx.schemas.push(schema);
     schema.type = convertSchema(ctx, raw, id, nameHint);
-    if (isRecord(raw) && Array.isArray(raw.enum)) schema.enumNames = enumNames(raw);
+    if (isRecord(raw) && isLiteralEnum(raw)) schema.enumNames = enumNames(raw);
   }
   return { kind: "ref", target: id };
 }

@@ -4,7 +4,8 @@ import { METHODS } from "../openapi.js";
 import { isRecord } from "../records.js";
 import { deref } from "./deref.js";
 import { convertBody, convertResponses, responseReading } from "./media.js";
-import type { Operation } from "./model.js";
+import { convertCallbacks } from "./incoming.js";
+import type { Incoming, Operation } from "./model.js";
 import { withImpliedPathParameters } from "./implied-parameters.js";
 import { convertParameters } from "./parameters.js";
 import { convertSecurity } from "./security.js";
@@ -12,8 +13,8 @@ import { convertSecurity } from "./security.js";
 /** Header parameters that carry an API key by name, such as ElevenLabs' `xi-api-key`. */
 const API_KEY_HEADER = /^(x-|xi-)?api[-_]?key$/i;
 
-/** Paths Object (§4.8.8) and Operation Objects (§4.8.10), in document order. */
-export function convertOperations(ctx: BuildContext, paths: unknown): Operation[] {
+/** Paths Object (§4.8.8) and Operation Objects (§4.8.10), in document order; their callbacks go to `callbacks`. */
+export function convertOperations(ctx: BuildContext, paths: unknown, callbacks: Incoming[]): Operation[] {
   if (!isRecord(paths)) return [];
   const operations: Operation[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -23,7 +24,9 @@ export function convertOperations(ctx: BuildContext, paths: unknown): Operation[
     for (const method of METHODS) {
       const raw = item[method];
       if (!isRecord(raw)) continue;
-      operations.push(convertOperation(ctx, path, method, raw, item, joinPointer(itemPointer, method)));
+      const operation = convertOperation(ctx, path, method, raw, item, joinPointer(itemPointer, method));
+      callbacks.push(...convertCallbacks(ctx, operation, operations.length, raw.callbacks));
+      operations.push(operation);
     }
   }
   return operations;
@@ -53,7 +56,25 @@ function convertOperation(ctx: BuildContext, path: string, method: string, raw: 
   if (typeof raw["x-fern-sdk-method-name"] === "string") operation.sdkMethod = raw["x-fern-sdk-method-name"];
   if (typeof raw.summary === "string") operation.summary = raw.summary;
   if (typeof raw.description === "string") operation.description = raw.description;
-  const body = convertBody(ctx, raw.requestBody, joinPointer(pointer, "requestBody"), hint);
-  if (body) operation.body = body;
+  const bodyPointer = joinPointer(pointer, "requestBody");
+  // Not even converted: its schemas would be types that nothing uses.
+  if (BODILESS.includes(method) && raw.requestBody !== undefined) reportBodiless(ctx, method, bodyPointer);
+  else {
+    const body = convertBody(ctx, raw.requestBody, bodyPointer, hint);
+    if (body) operation.body = body;
+  }
   return operation;
+}
+
+/** Methods whose requests fetch refuses to give a body (`TypeError: Request with GET/HEAD method cannot have body`). */
+const BODILESS = ["get", "head"];
+
+function reportBodiless(ctx: BuildContext, method: string, pointer: string): void {
+  ctx.report({
+    code: "W_BODY_NOT_SENT",
+    severity: "warning",
+    message: `The spec declares a request body on ${method.toUpperCase()}, which fetch cannot send; the function takes no body.`,
+    hint: "Remove the requestBody, or move what it carries into query parameters (or use POST).",
+    pointer,
+  });
 }

@@ -4,6 +4,7 @@ import { isRecord } from "../records.js";
 import { deref, wireShape } from "./deref.js";
 import { docOf } from "./doc.js";
 import type { Parameter, ParameterLocation, ParameterStyle } from "./model.js";
+import { isJsonMediaType } from "./media-types.js";
 import { convertSchema } from "./schema.js";
 
 const LOCATIONS: readonly string[] = ["path", "query", "header", "cookie"];
@@ -30,8 +31,11 @@ export function convertParameters(ctx: BuildContext, item: RawSchema, raw: RawSc
       const p = deref(ctx, entry);
       const where = joinPointer(at, index);
       if (!isRecord(p) || typeof p.name !== "string" || typeof p.in !== "string" || !LOCATIONS.includes(p.in)) return;
-      // A parameter with `content` is sent as that media type; JSON is the only one clients use, so it is a scalar string.
-      const schema = p.schema ?? (isRecord(p.content) ? Object.values(p.content).find(isRecord)?.schema : undefined);
+      // A parameter with `content` (§4.8.12.2) is sent as that media type: JSON text for JSON, else the value as text.
+      const [mediaType, media] = isRecord(p.content) ? (Object.entries(p.content).find(([, m]) => isRecord(m)) ?? []) : [];
+      const schema = p.schema ?? (isRecord(media) ? media.schema : undefined);
+      // Without `content`, the schema (or its absence: any value) decides.
+      const shape = mediaType === undefined ? wireShape(ctx, schema) : isJsonMediaType(mediaType) ? "json" : "scalar";
       byKey.set(`${p.in} ${p.name}`, {
         name: p.name,
         in: p.in as ParameterLocation,
@@ -40,7 +44,7 @@ export function convertParameters(ctx: BuildContext, item: RawSchema, raw: RawSc
         doc: docOf(p),
         pointer: where,
         ...styleOf(p, p.in),
-        shape: p.schema === undefined ? "scalar" : wireShape(ctx, schema),
+        shape,
       });
     });
   };

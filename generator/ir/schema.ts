@@ -1,10 +1,12 @@
-import { joinPointer, refToPointer, resolvePointer, splitPointer } from "../load/pointer.js";
+import { joinPointer, resolvePointer, splitPointer } from "../load/pointer.js";
+import { follow, localRef } from "../load/refs.js";
 import { isComponentSchemaPointer, isLiteral, type BuildContext, type RawSchema } from "./context.js";
 import { isRecord } from "../records.js";
 import { docOf } from "./doc.js";
 import { convertNamed, deferNamed } from "./named.js";
 import { convertUnion } from "./union.js";
-import type { NameHint, Property, TypeNode } from "./model.js";
+import type { Literal, NameHint, ObjectNode, Property, TypeNode } from "./model.js";
+import { declaration, isRequiredOnly, requiredNames, requireInline } from "./required.js";
 
 export const UNKNOWN: TypeNode = { kind: "unknown" };
 
@@ -25,7 +27,7 @@ export function convertSchema(ctx: BuildContext, raw: unknown, pointer: string, 
     });
     return UNKNOWN;
   }
-  if (typeof raw.$ref === "string") return convertRef(ctx, raw.$ref);
+  if (typeof raw.$ref === "string") return convertRef(ctx, raw);
   // Deeply nested inline schemas are named every few levels and converted later from a queue, so
   // neither this recursion nor any emitted type (nor prettier and tsc reading it) nests deeper.
   if (ctx.depth >= MAX_INLINE_DEPTH && !ctx.named.has(pointer)) return deferNamed(ctx, raw, pointer, hint);
@@ -49,8 +51,9 @@ export function withNull(node: TypeNode): TypeNode {
 
 function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
   if ("const" in raw && isLiteral(raw.const)) return { kind: "literal", value: raw.const };
-  if (Array.isArray(raw.enum)) {
-    const values = raw.enum.filter(isLiteral);
+  // An enum of objects or arrays (data, never a reference) has no literal type: its other keywords type it.
+  if (isLiteralEnum(raw)) {
+    const values = raw.enum;
     return values.length === 1
       ? { kind: "literal", value: values[0]! }
       : { kind: "union", members: values.map((value) => ({ kind: "literal", value })) };
@@ -62,7 +65,7 @@ function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hin
     const parts: TypeNode[] = [];
     if (Array.isArray(raw.allOf)) parts.push(convertAllOf(ctx, raw, pointer, hint));
     else if (hasObjectKeywords(raw)) parts.push(convertObject(ctx, raw, pointer, hint));
-    if (union) parts.push(convertUnion(ctx, raw, pointer, hint, parts.length === 0));
+    if (union) parts.push(convertUnion(ctx, raw, pointer, hint, parts.length === 0, parts[0]));
     return parts.length === 1 ? parts[0]! : { kind: "intersection", members: parts };
   }
   if (Array.isArray(raw.type)) {
@@ -75,6 +78,10 @@ function convertKeywords(ctx: BuildContext, raw: RawSchema, pointer: string, hin
   // No type keyword at all, e.g. `{description: "Any type"}`: anything, typed as unknown (never any).
   return UNKNOWN;
 }
+
+/** An `enum` whose values are all literals (strings, numbers, booleans, null), which TypeScript can list. */
+export const isLiteralEnum = (raw: RawSchema): raw is RawSchema & { enum: Literal[] } =>
+  Array.isArray(raw.enum) && raw.enum.every(isLiteral);
 
 const hasObjectKeywords = (raw: RawSchema): boolean =>
   isRecord(raw.properties) || raw.additionalProperties !== undefined || isRecord(raw.patternProperties);
@@ -106,9 +113,7 @@ function convertTyped(ctx: BuildContext, raw: RawSchema, type: string, pointer: 
 
 /** `readOnly`/`writeOnly` on the property's schema, or on the schema its `$ref` names. */
 function accessOf(ctx: BuildContext, schema: unknown): Property["access"] {
-  const target =
-    isRecord(schema) && typeof schema.$ref === "string" ? resolvePointer(ctx.root, refToPointer(schema.$ref) ?? "") : undefined;
-  for (const candidate of [schema, target]) {
+  for (const candidate of [schema, follow(ctx.root, schema)]) {
     if (isRecord(candidate) && candidate.readOnly === true) return "readOnly";
     if (isRecord(candidate) && candidate.writeOnly === true) return "writeOnly";
   }
@@ -171,13 +176,37 @@ function additionalType(ctx: BuildContext, raw: RawSchema, pointer: string, hint
 }
 
 function convertAllOf(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint): TypeNode {
-  const members = (raw.allOf as unknown[]).map((m, i): TypeNode => {
+  const rawMembers = raw.allOf as unknown[];
+  const members = rawMembers.flatMap((m, i): TypeNode[] => {
+    // A member that only lists `required` is applied to the others below.
+    if (isRequiredOnly(m)) return [];
     // A child extends a discriminator parent's own properties, not the union of its children.
-    const parent = isRecord(m) && typeof m.$ref === "string" ? ctx.parents.get(refToPointer(m.$ref) ?? "") : undefined;
-    return parent ? { kind: "ref", target: parent.baseId } : convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint);
+    const parent = ctx.parents.get(localRef(m) ?? "");
+    return [parent ? { kind: "ref", target: parent.baseId } : convertSchema(ctx, m, joinPointer(pointer, "allOf", i), hint)];
   });
   if (hasObjectKeywords(raw)) members.push(convertObject(ctx, raw, pointer, hint));
-  return members.length === 1 ? members[0]! : { kind: "intersection", members };
+  applyRequired(ctx, members, rawMembers, requiredNames(ctx, raw));
+  return members.length === 0 ? UNKNOWN : members.length === 1 ? members[0]! : { kind: "intersection", members };
+}
+
+/**
+ * `required` names over the members of an allOf: marked where an inline member declares them, and
+ * pinned (copied in once all schemas exist) where only a referenced member does, optionally.
+ */
+function applyRequired(ctx: BuildContext, members: TypeNode[], rawMembers: unknown[], names: Set<string>): void {
+  if (names.size === 0) return;
+  const inline = new Set<string>();
+  for (const member of members) requireInline(member, names).forEach((n) => inline.add(n));
+  const missing = [...names].filter((name) => {
+    if (inline.has(name)) return false;
+    const found = rawMembers.map((m) => declaration(ctx, m, name));
+    return found.includes("optional") && !found.includes("required");
+  });
+  if (missing.length === 0) return;
+  let node = members.findLast((m): m is ObjectNode => m.kind === "object");
+  if (!node) members.push((node = { kind: "object", properties: [] }));
+  const target = node;
+  ctx.requiredPins.push({ node: target, names: missing, context: members.filter((m) => m !== target) });
 }
 
 /**
@@ -185,8 +214,8 @@ function convertAllOf(ctx: BuildContext, raw: RawSchema, pointer: string, hint: 
  * property of another schema) becomes a named schema of its own, converted once however often it
  * is used, which keeps recursion finite and output linear in the spec.
  */
-function convertRef(ctx: BuildContext, ref: string): TypeNode {
-  const target = refToPointer(ref);
+function convertRef(ctx: BuildContext, raw: RawSchema): TypeNode {
+  const target = localRef(raw);
   // Non-local and dangling refs were reported by validate/refs.ts.
   const resolved = target === undefined ? undefined : resolvePointer(ctx.root, target);
   if (target === undefined || resolved === undefined) return UNKNOWN;

@@ -1,8 +1,10 @@
-import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { joinPointer } from "../load/pointer.js";
+import { follow, localRef, mappingTarget } from "../load/refs.js";
 import { COMPONENT_SCHEMAS, isComponentSchemaPointer, isLiteral, type BuildContext, type RawSchema } from "./context.js";
 import { isRecord } from "../records.js";
 import { isGuardedUnion } from "./guarded.js";
-import type { Discriminator, Literal, NameHint, TypeNode } from "./model.js";
+import type { Discriminator, Literal, NameHint, ObjectNode, TypeNode } from "./model.js";
+import { isRequiredOnly } from "./required.js";
 import { convertNamed, hoistConverted } from "./named.js";
 import { convertSchema, withNull } from "./schema.js";
 
@@ -14,7 +16,14 @@ const isNullSchema = (raw: unknown): boolean =>
  * for a client the difference only matters when validating, which the server does.
  * Object-shaped inline members are hoisted to named schemas so that every member has a name.
  */
-export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string, hint: NameHint, whole = true): TypeNode {
+export function convertUnion(
+  ctx: BuildContext,
+  raw: RawSchema,
+  pointer: string,
+  hint: NameHint,
+  whole = true,
+  context?: TypeNode,
+): TypeNode {
   const keyword = Array.isArray(raw.oneOf) ? "oneOf" : "anyOf";
   const rawMembers = raw[keyword] as unknown[];
   const at = joinPointer(pointer, keyword);
@@ -36,12 +45,22 @@ export function convertUnion(ctx: BuildContext, raw: RawSchema, pointer: string,
   } else {
     // `anyOf: [X, null]` keeps X inline as X | null. A union X is still hoisted for its guards:
     // under a named schema as `<Name>Union`, beside `<Name> = <Name>Union | null`.
+    // A member that only lists `required` is the properties beside the union, those required (required.ts).
+    const branch = (member: unknown): TypeNode | undefined => {
+      if (context === undefined || !isRequiredOnly(member)) return undefined;
+      const node: ObjectNode = { kind: "object", properties: [] };
+      ctx.requiredPins.push({ node, names: member.required.filter((n) => typeof n === "string"), context: [context] });
+      return node;
+    };
     node =
       entries.length === 1
-        ? convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint)
+        ? (branch(entries[0]!.member) ??
+          convertSchema(ctx, entries[0]!.member, joinPointer(at, entries[0]!.index), ctx.named.has(pointer) ? [...hint, "Union"] : hint))
         : {
             kind: "union",
-            members: entries.map(({ member, index }) => convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)])),
+            members: entries.map(
+              ({ member, index }) => branch(member) ?? convertMember(ctx, member, joinPointer(at, index), [...hint, String(index)]),
+            ),
           };
   }
   // Every union gets a name, so that it can have guards and a match helper. The schema being
@@ -78,8 +97,8 @@ function convertDiscriminated(
   const property = discriminator.propertyName;
   const mapped = mappedValues(discriminator);
   const found = flattenNestedUnions(ctx, entries, at).map(({ member, pointer: memberPointer, index }) => {
-    const ref = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
-    const resolved = ref === undefined ? member : resolvePointer(ctx.root, ref);
+    const ref = localRef(member);
+    const resolved = follow(ctx.root, member);
     const component = ref !== undefined && isComponentSchemaPointer(ref) ? ref : undefined;
     let values = (ref !== undefined ? mapped.get(ref) : undefined) ?? declaredValues(resolved, property);
     if (values.length === 0 && component !== undefined) values = [component.slice(COMPONENT_SCHEMAS.length)];
@@ -98,18 +117,23 @@ function convertDiscriminated(
   if (missing.length > 0) {
     return { kind: "union", members: found.map((f) => convertMember(ctx, f.member, f.pointer, [...hint, String(f.index)])) };
   }
-  const result: Discriminator = { property, variants: [] };
-  const members: TypeNode[] = found.map((f) => {
-    let target = f.component;
-    if (target === undefined) {
-      convertNamed(ctx, f.resolved, f.pointer, variantHint(isRecord(f.resolved) ? f.resolved : {}, hint, f.values[0]!), "inline");
-      target = f.pointer;
-    }
-    result.variants.push({ target, values: f.values });
-    ctx.discriminatorPins.push({ target, property, values: f.values });
-    return { kind: "ref", target };
+  const variants = found.flatMap((f): Discriminator["variants"] => {
+    // A member that is an allOf parent (itself a union of its descendants, told apart by the same
+    // property) stands for its variants, as they are mapped there.
+    const parent = f.component === undefined ? undefined : ctx.parents.get(f.component);
+    if (parent?.property === property) return parent.children;
+    if (f.component !== undefined) return [{ target: f.component, values: f.values }];
+    convertNamed(ctx, f.resolved, f.pointer, variantHint(isRecord(f.resolved) ? f.resolved : {}, hint, f.values[0]!), "inline");
+    return [{ target: f.pointer, values: f.values }];
   });
-  return { kind: "union", members, discriminator: result };
+  const result: Discriminator = { property, variants: [] };
+  for (const { target, values } of variants) {
+    const same = result.variants.find((v) => v.target === target);
+    if (same) same.values = [...same.values, ...values.filter((v) => !same.values.includes(v))];
+    else result.variants.push({ target, values: [...values] });
+  }
+  for (const { target, values } of result.variants) ctx.discriminatorPins.push({ target, property, values });
+  return { kind: "union", members: result.variants.map(({ target }) => ({ kind: "ref", target })), discriminator: result };
 }
 
 /**
@@ -125,8 +149,8 @@ function flattenNestedUnions(
 ): { member: unknown; pointer: string; index: number }[] {
   return entries.flatMap(({ member, index }) => {
     const pointer = joinPointer(at, index);
-    const ref = isRecord(member) && typeof member.$ref === "string" ? refToPointer(member.$ref) : undefined;
-    const resolved = ref === undefined ? member : resolvePointer(ctx.root, ref);
+    const ref = localRef(member);
+    const resolved = follow(ctx.root, member);
     const base = ref ?? pointer;
     const keyword = isRecord(resolved)
       ? Array.isArray(resolved.oneOf)
@@ -157,7 +181,7 @@ export function mappedValues(discriminator: RawSchema): Map<string, Literal[]> {
   if (!isRecord(discriminator.mapping)) return byTarget;
   for (const [value, target] of Object.entries(discriminator.mapping)) {
     if (typeof target !== "string") continue;
-    const pointer = target.startsWith("#") ? refToPointer(target) : COMPONENT_SCHEMAS + target;
+    const pointer = mappingTarget(target);
     if (pointer === undefined) continue;
     byTarget.set(pointer, [...(byTarget.get(pointer) ?? []), value]);
   }

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isRecord } from "../records.js";
 import { joinPointer, refToPointer, resolvePointer, splitPointer } from "./pointer.js";
+import { walk, type NodeKind } from "./walk.js";
 import { readSpec, type Position, type SpecSource } from "./source.js";
 
 /** Where a bundled component came from, so diagnostics inside it point at the right file. */
@@ -37,34 +38,29 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     return sources.get(file);
   };
 
-  /** Rewrites the refs inside `node`, which lives in `source`, in place. */
-  const rewrite = (node: unknown, source: SpecSource, at: string): void => {
-    const stack: [unknown, string][] = [[node, at]];
-    while (stack.length > 0) {
-      const [value, pointer] = stack.pop()!;
-      if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, joinPointer(pointer, i)]));
-      if (!isRecord(value)) continue;
+  /** Rewrites the refs inside `node`, a node of the given kind that lives in `source`, in place. */
+  const rewrite = (node: Record<string, unknown>, source: SpecSource, at: string, kind: NodeKind): void =>
+    walk({ node, pointer: at, kind }, ({ node: value, pointer, kind: valueKind }) => {
       // discriminator.mapping values are refs too (§4.8.25), written as plain strings.
-      const mapping = isRecord(value.discriminator) && isRecord(value.discriminator.mapping) ? value.discriminator.mapping : undefined;
-      for (const [key, ref] of Object.entries(mapping ?? {})) {
-        const target = typeof ref === "string" ? external(ref, source) : undefined;
-        if (mapping && target) mapping[key] = place(target);
-      }
-      if (typeof value.$ref === "string") {
-        const target = external(value.$ref, source);
-        if (target && isSchemaContext(pointer)) {
-          value.$ref = place(target);
-        } else if (target) {
-          // Parameters, bodies, responses and path items have no name to keep: copied in place.
-          delete value.$ref;
-          Object.assign(value, structuredClone(target.value));
-          rewrite(value, target.source, pointer);
+      if (valueKind === "discriminator" && isRecord(value.mapping)) {
+        for (const [key, ref] of Object.entries(value.mapping)) {
+          const target = typeof ref === "string" ? external(ref, source) : undefined;
+          if (target) value.mapping[key] = place(target);
         }
-        continue;
       }
-      for (const [key, child] of Object.entries(value)) stack.push([child, joinPointer(pointer, key)]);
-    }
-  };
+      const target = typeof value.$ref === "string" ? external(value.$ref, source) : undefined;
+      if (target && valueKind === "schema") {
+        value.$ref = place(target);
+      } else if (target) {
+        // Parameters, bodies, responses and path items have no name to keep: copied in place, and
+        // their refs are relative to the file they came from.
+        delete value.$ref;
+        Object.assign(value, structuredClone(target.value));
+        rewrite(value, target.source, pointer, valueKind);
+        return "skip";
+      }
+      return undefined;
+    });
 
   /** The target of a ref that leaves the root document, or undefined to leave the ref as it is. */
   const external = (ref: string, source: SpecSource): { key: string; source: SpecSource; pointer: string; value: unknown } | undefined => {
@@ -93,7 +89,7 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     schemas[unique] = copy;
     const prefix = joinPointer("/components/schemas", unique);
     origins.push({ prefix, source: target.source, pointer: target.pointer });
-    rewrite(copy, target.source, prefix);
+    if (isRecord(copy)) rewrite(copy, target.source, prefix, "schema");
     return local;
   };
 
@@ -105,11 +101,12 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     if (!target || placed.has(target.key)) continue;
     const prefix = joinPointer("/components/schemas", name);
     placed.set(target.key, `#${prefix.split("/").map(encodeURIComponent).join("/")}`);
-    schemas[name] = structuredClone(target.value);
+    const copy = structuredClone(target.value);
+    schemas[name] = copy;
     origins.push({ prefix, source: target.source, pointer: target.pointer });
-    rewrite(schemas[name], target.source, prefix);
+    if (isRecord(copy)) rewrite(copy, target.source, prefix, "schema");
   }
-  rewrite(document, root, "");
+  rewrite(document, root, "", "document");
   if (origins.length === 0) return root;
   return {
     file: root.file,
@@ -150,19 +147,6 @@ function refersToFiles(document: unknown): boolean {
     }
   }
   return false;
-}
-
-/** Keys under which a JSON Schema holds subschemas: a `$ref` there names a schema. */
-const SCHEMA_PARENTS = new Set(["schema", "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"]);
-const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
-const SCHEMA_LISTS = new Set(["allOf", "oneOf", "anyOf", "prefixItems"]);
-
-function isSchemaContext(pointer: string): boolean {
-  const segments = splitPointer(pointer);
-  const last = segments.at(-1) ?? "";
-  const parent = segments.at(-2) ?? "";
-  if (segments.length === 3 && segments[0] === "components") return parent === "schemas";
-  return SCHEMA_PARENTS.has(last) || SCHEMA_MAPS.has(parent) || (SCHEMA_LISTS.has(parent) && /^\d+$/.test(last));
 }
 
 /** The component name of an imported schema: its last named pointer segment, else its file name. */

@@ -1,7 +1,9 @@
 import { isMethod } from "../openapi.js";
 import type { Filters, Selection } from "../public.js";
 import { isRecord } from "../records.js";
-import { joinPointer, refToPointer, resolvePointer, splitPointer } from "./pointer.js";
+import { resolvePointer, splitPointer } from "./pointer.js";
+import { localRef, mappingTarget } from "./refs.js";
+import { kindAt, walk, walkDocument, type Visit } from "./walk.js";
 
 export type { Filters, Selection } from "../public.js";
 
@@ -67,9 +69,8 @@ export function filterDocument(document: Record<string, unknown>, filters: Filte
 /** `<kind>/<name>` of every component that the document outside `components` reaches. */
 function reachedComponents(document: Record<string, unknown>): Set<string> {
   const reached = new Set<string>();
-  const pending: unknown[] = Object.entries(document)
-    .filter(([key]) => key !== "components")
-    .map(([, value]) => value);
+  const seen = new Set<object>();
+  const pending: string[] = [];
   const reach = (pointer: string | undefined): void => {
     if (pointer === undefined) return;
     const [first, kind, name] = splitPointer(pointer);
@@ -77,20 +78,24 @@ function reachedComponents(document: Record<string, unknown>): Set<string> {
       if (reached.has(`${kind}/${name}`)) return;
       reached.add(`${kind}/${name}`);
     }
-    pending.push(resolvePointer(document, pointer));
+    pending.push(pointer);
   };
+  const visit = ({ node, kind }: Visit): "skip" | undefined => {
+    if (kind === "components") return "skip";
+    if (typeof node.$ref === "string") reach(localRef(node));
+    if (kind === "discriminator" && isRecord(node.mapping)) {
+      for (const target of Object.values(node.mapping)) if (typeof target === "string") reach(mappingTarget(target));
+    }
+    return undefined;
+  };
+  walkDocument(document, visit, seen);
   const schemas = isRecord(document.components) && isRecord(document.components.schemas) ? document.components.schemas : {};
   for (;;) {
     while (pending.length > 0) {
-      const node = pending.pop();
-      if (Array.isArray(node)) pending.push(...node);
-      if (!isRecord(node)) continue;
-      if (typeof node.$ref === "string") reach(refToPointer(node.$ref));
-      const mapping = isRecord(node.discriminator) && isRecord(node.discriminator.mapping) ? node.discriminator.mapping : {};
-      for (const target of Object.values(mapping)) {
-        if (typeof target === "string") reach(target.startsWith("#") ? refToPointer(target) : joinPointer("/components/schemas", target));
-      }
-      pending.push(...Object.values(node));
+      const pointer = pending.pop()!;
+      const node = resolvePointer(document, pointer);
+      const kind = kindAt(pointer);
+      if (isRecord(node) && kind !== undefined) walk({ node, pointer, kind }, visit, seen);
     }
     // A schema that extends a reached discriminator parent is one of the parent's variants.
     const children = Object.entries(schemas).filter(
@@ -99,7 +104,7 @@ function reachedComponents(document: Record<string, unknown>): Set<string> {
         isRecord(schema) &&
         Array.isArray(schema.allOf) &&
         schema.allOf.some((part) => {
-          const target = isRecord(part) && typeof part.$ref === "string" ? splitPointer(refToPointer(part.$ref) ?? "") : [];
+          const target = splitPointer(localRef(part) ?? "");
           const parent = target[0] === "components" && target[1] === "schemas" ? schemas[target[2] ?? ""] : undefined;
           return reached.has(`schemas/${target[2]}`) && isRecord(parent) && isRecord(parent.discriminator);
         }),

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isRecord } from "../records.js";
 import { bundle } from "./bundle.js";
+import { walkDocument } from "./walk.js";
 import { PAGE_FILE, readPages } from "./markdown.js";
 import { readSpec, type SpecSource } from "./source.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
@@ -110,19 +111,14 @@ function referencedFiles(sources: SpecSource[]): Set<string> {
   const files = new Set<string>();
   for (const source of sources) {
     if (!source.text.includes("$ref")) continue;
-    const stack: unknown[] = [source.document];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (Array.isArray(node)) stack.push(...node);
-      else if (isRecord(node)) {
-        const ref = node.$ref;
-        if (typeof ref === "string" && !ref.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-          const file = ref.split("#")[0]!;
-          if (file !== "") files.add(resolve(dirname(source.file), safeDecode(file)));
-        }
-        stack.push(...Object.values(node));
+    if (!isRecord(source.document)) continue;
+    walkDocument(source.document, ({ node }) => {
+      const ref = node.$ref;
+      if (typeof ref === "string" && !ref.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+        const file = ref.split("#")[0]!;
+        if (file !== "") files.add(resolve(dirname(source.file), safeDecode(file)));
       }
-    }
+    });
   }
   return files;
 }

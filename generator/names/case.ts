@@ -35,3 +35,10 @@ export function singular(word: string): string {
   if (/s$/.test(word)) return word.slice(0, -1);
   return word;
 }
+
+/** A valid identifier from a candidate: names starting with a digit get a leading underscore. */
+export function identifier(candidate: string, fallback: string): string {
+  const valid = candidate.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "");
+  const name = valid === "" ? fallback : valid;
+  return /^\p{ID_Start}/u.test(name) ? name : `_${name}`;
+}

@@ -1,9 +1,10 @@
 import { guardedSchemas } from "../ir/guarded.js";
 import type { Naming } from "../public.js";
 import type { Api, NamedSchema, Operation } from "../ir/model.js";
-import { camelCase, isPascalIdentifier, pascalCase, singular, words } from "./case.js";
+import { camelCase, identifier, isPascalIdentifier, pascalCase } from "./case.js";
 import { environmentKeys } from "./environments.js";
-import { fastApiBodyName, fastApiBodyRank, fastApiFunctionName } from "./fastapi.js";
+import { fastApiBodyName, fastApiBodyRank } from "./fastapi.js";
+import { newGroupNode, operationNaming, sharedOperationIds, type GroupNode } from "./operations.js";
 import { Namespace } from "./namespace.js";
 import { RESERVED } from "./reserved.js";
 
@@ -37,9 +38,20 @@ export interface OperationNames {
   parameters: string[];
 }
 
+/** The maps of webhooks and callbacks to their payload types, present when the spec has any. */
+export interface IncomingNames {
+  /** `Webhooks`: webhook name -> payload type. */
+  webhooks?: string;
+  /** `webhookGuards`: webhook name -> the payload's guard. */
+  webhookGuards?: string;
+  /** `Callbacks`: operation function -> callback name -> payload type. */
+  callbacks?: string;
+}
+
 /** Every identifier the emitters print, decided once. Emitters never make up a name. */
 export interface NameTable {
   schemas: Map<string, SchemaNames>;
+  incoming: IncomingNames;
   /** Parallel to `api.operations`. */
   operations: OperationNames[];
   /** Keys of the `environments` const, parallel to `api.servers`. */
@@ -48,13 +60,6 @@ export interface NameTable {
 
 /** A name a config's naming hook returned, made a valid identifier; the chosen name if it returned nothing usable. */
 const hooked = (returned: unknown, chosen: string): string => (typeof returned === "string" ? identifier(returned, chosen) : chosen);
-
-/** A valid identifier from a candidate: names starting with a digit get a leading underscore. */
-const identifier = (candidate: string, fallback: string): string => {
-  const valid = candidate.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "");
-  const name = valid === "" ? fallback : valid;
-  return /^\p{ID_Start}/u.test(name) ? name : `_${name}`;
-};
 
 /**
  * Schema names: a component name that is already PascalCase (`EnvironmentVariableResponse`) is
@@ -92,13 +97,20 @@ export function planNames(api: Api, naming: Naming = {}): NameTable {
       names.values = space.claim(`${names.type.charAt(0).toLowerCase()}${names.type.slice(1)}${property}Values`);
     }
   }
+  const incoming: IncomingNames = {};
+  if (api.incoming.some((i) => i.kind === "webhook")) {
+    incoming.webhooks = space.claim("Webhooks");
+    incoming.webhookGuards = space.claim("webhookGuards");
+  }
+  if (api.incoming.some((i) => i.kind === "callback")) incoming.callbacks = space.claim("Callbacks");
   const tree = newGroupNode();
   const files = new Map<string, string>();
   const fileSpace = new Namespace();
+  const shared = sharedOperationIds(api.operations);
   const operations = api.operations.map((operation) =>
-    operationNames(operation, space, tree, (path) => fileOf(path, files, fileSpace), naming.operation),
+    operationNames(operation, space, tree, shared, (path) => fileOf(path, files, fileSpace), naming.operation),
   );
-  return { schemas, operations, environments: environmentKeys(api.servers) };
+  return { schemas, incoming, operations, environments: environmentKeys(api.servers) };
 }
 
 /**
@@ -123,14 +135,6 @@ function typeName(schema: NamedSchema, api: Api): string {
   return identifier(parts.map(pascalCase).join(""), "Schema");
 }
 
-/** A level of the client: its keys (methods and sub-groups share one namespace) and its sub-groups by spec name. */
-interface GroupNode {
-  keys: Namespace;
-  children: Map<string, { key: string; node: GroupNode }>;
-}
-
-const newGroupNode = (): GroupNode => ({ keys: new Namespace(), children: new Map() });
-
 /** Longest file name stem: file systems refuse names over 255 bytes, and a tag may be any length. */
 const MAX_FILE_STEM = 80;
 
@@ -146,55 +150,27 @@ function fileOf(path: string[], files: Map<string, string>, space: Namespace): s
   return files.get(joined)!;
 }
 
-/**
- * Group: `x-fern-sdk-group-name`, else the first tag without Fern's `subpackage_` prefix. A list
- * (`["voices", "pvc", "samples"]`) nests, as in Fern's SDKs: `client.voices.pvc.samples.create`.
- * Method: `x-fern-sdk-method-name`, else the operationId, else method + path.
- * Function: the method's first word (a verb), the group (singular unless the verb is `list`),
- * then the method's other words: `create` in `environmentVariables` -> `createEnvironmentVariable`,
- * `convertWithTimestamps` in `textToSpeech` -> `convertTextToSpeechWithTimestamps`. The group is
- * left out when the method already names it: `get_pet` in `pets` -> `getPet`.
- */
+/** The names of one operation; operations.ts decides its function and client names, a config's hook may rename the function. */
 function operationNames(
   operation: Operation,
   space: Namespace,
   tree: GroupNode,
+  shared: ReadonlySet<string>,
   fileFor: (path: string[]) => string,
   hook?: Naming["operation"],
 ): OperationNames {
-  const groupSources = operation.sdkGroup ?? [operation.tags[0]?.replace(/^subpackage_/, "") ?? "default"];
-  const joinedGroup = identifier(camelCase(groupSources.join("_")), "default");
-  const groupPath: string[] = [];
-  let node = tree;
-  for (const source of groupSources) {
-    const wanted = identifier(camelCase(source), "default");
-    let child = node.children.get(wanted);
-    if (!child) node.children.set(wanted, (child = { key: node.keys.claim(wanted), node: newGroupNode() }));
-    groupPath.push(child.key);
-    node = child.node;
-  }
-  const operationId =
-    operation.operationId && (fastApiFunctionName(operation.operationId, operation.path, operation.method) ?? operation.operationId);
-  const wantedMethod = identifier(
-    camelCase(operation.sdkMethod ?? operationId ?? `${operation.method} ${operation.path}`),
-    operation.method,
-  );
-  const [verb = operation.method, ...rest] = words(wantedMethod);
-  const method = node.keys.claim(wantedMethod);
-  const groupWords = words(joinedGroup).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
-  const lastGroupWord = singular(groupWords.at(-1) ?? "").toLowerCase();
-  const namesGroup = rest.some((w) => singular(w).toLowerCase() === lastGroupWord);
-  if (verb.toLowerCase() !== "list" && groupWords.length > 0) groupWords.push(singular(groupWords.pop()!));
-  const chosen = identifier(camelCase([verb, ...(namesGroup ? [] : groupWords), ...rest].join("_")), operation.method);
+  const { fn: chosen, groupPath, method, fileGroup, level } = operationNaming(operation, tree, shared);
   const context = { method: operation.method, path: operation.path, tags: operation.tags, group: groupPath.join(".") };
   const wantedFn = hook
     ? hooked(hook(chosen, operation.operationId === undefined ? context : { ...context, operationId: operation.operationId }), chosen)
     : chosen;
   const fn = space.claim(wantedFn);
   const pascal = fn.charAt(0).toUpperCase() + fn.slice(1);
-  // Object.prototype members would clash with the `{}` that all-optional params default to.
+  // `body` and `partHeaders` (multipart part headers) are the params' own keys. Object.prototype
+  // members would clash with the `{}` that all-optional params default to.
   const keys = new Namespace([
     "body",
+    "partHeaders",
     "constructor",
     "toString",
     "toLocaleString",
@@ -209,12 +185,12 @@ function operationNames(
     groupPath,
     group: groupPath.join("."),
     method,
-    file: fileFor(groupSources),
+    file: fileFor(fileGroup),
     paramsType: space.claim(`${pascal}Params`),
     errorType: space.claim(`${pascal}Error`),
     errorGuard: space.claim(`is${pascal}Error`),
     parameters,
   };
-  if (operation.reading === "blob") names.stream = { fn: space.claim(`${fn}AsStream`), method: node.keys.claim(`${method}AsStream`) };
+  if (operation.reading === "blob") names.stream = { fn: space.claim(`${fn}AsStream`), method: level.claim(`${method}AsStream`) };
   return names;
 }

@@ -168,13 +168,15 @@ export const WIRE_EXPORTS = [
   "asStream",
   "asText",
   "cookies",
-  "deepObject",
+  "Encoding",
   "query",
   "segment",
   "encodeAs",
-  "formData",
+  "multipart",
   "joined",
+  "jsonText",
   "security",
+  "styled",
   "urlEncoded",
 ];
 

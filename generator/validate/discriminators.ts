@@ -1,46 +1,23 @@
 import type { DiagnosticInput } from "../diagnostics.js";
-import { COMPONENT_SCHEMAS } from "../ir/context.js";
 import { isRecord } from "../records.js";
-import { escapeSegment, joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { joinPointer, resolvePointer } from "../load/pointer.js";
+import { follow, mappingTarget } from "../load/refs.js";
+import { walkDocument } from "../load/walk.js";
 
 type Raw = Record<string, unknown>;
 type Report = (d: DiagnosticInput) => void;
-
-/** Keys whose values are maps from names to schemas: a key `discriminator` there is a name, not a keyword. */
-const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
-/** Keys whose values are data, where a `discriminator` key means nothing. */
-const isData = (key: string): boolean =>
-  key === "example" || key === "examples" || key === "default" || key === "const" || key === "enum" || key.startsWith("x-");
 
 /**
  * OpenAPI §4.8.25 Discriminator Object: every variant declares the property, every mapping value
  * names a schema that exists, and a variant can hold every value the mapping gives it. All are
  * warnings: the IR still builds the union (the mapping wins, the property is pinned as a literal).
- * The walk is iterative so deeply nested documents cannot overflow the stack.
  */
 export function checkDiscriminators(document: Raw, report: Report): void {
-  const stack: [unknown, string, boolean][] = [[document, "", false]];
-  while (stack.length > 0) {
-    const [node, pointer, isNameMap] = stack.pop()!;
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--)
-        if (node[i] !== null && typeof node[i] === "object") stack.push([node[i], `${pointer}/${i}`, false]);
-      continue;
+  walkDocument(document, ({ node, pointer, kind }) => {
+    if (kind === "schema" && isRecord(node.discriminator) && typeof node.discriminator.propertyName === "string") {
+      checkDiscriminator(document, node, node.discriminator, node.discriminator.propertyName, pointer, report);
     }
-    const raw = node as Raw;
-    if (!isNameMap && isRecord(raw.discriminator) && typeof raw.discriminator.propertyName === "string") {
-      checkDiscriminator(document, raw, raw.discriminator, raw.discriminator.propertyName, pointer, report);
-    }
-    const keys = Object.keys(raw);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      const value = raw[key];
-      // Only objects are walked: most values are strings, whose pointer is never needed.
-      if ((!isNameMap && isData(key)) || value === null || typeof value !== "object") continue;
-      stack.push([value, joinPointer(pointer, key), !isNameMap && NAME_MAPS.has(key)]);
-    }
-  }
+  });
 }
 
 function checkDiscriminator(document: Raw, holder: Raw, discriminator: Raw, property: string, pointer: string, report: Report): void {
@@ -51,7 +28,7 @@ function checkDiscriminator(document: Raw, holder: Raw, discriminator: Raw, prop
     if (!declares(document, holder, property)) missingProperty(property, joinPointer(at, "propertyName"), "This parent schema", report);
   } else if (!declares(document, { properties: holder.properties, required: holder.required }, property)) {
     (holder[keyword] as unknown[]).forEach((member, index) => {
-      const resolved = resolveRef(document, member);
+      const resolved = follow(document, member);
       if (!isRecord(resolved) || isNull(resolved) || Array.isArray(resolved.oneOf) || Array.isArray(resolved.anyOf)) return;
       if (!declares(document, resolved, property)) missingProperty(property, joinPointer(pointer, keyword, index), "This variant", report);
     });
@@ -60,7 +37,7 @@ function checkDiscriminator(document: Raw, holder: Raw, discriminator: Raw, prop
   const byTarget = new Map<string, string[]>();
   for (const [value, target] of Object.entries(discriminator.mapping)) {
     if (typeof target !== "string") continue;
-    const targetPointer = mappingPointer(target);
+    const targetPointer = mappingTarget(target);
     if (targetPointer === undefined) continue;
     byTarget.set(targetPointer, [...(byTarget.get(targetPointer) ?? []), value]);
     if (resolvePointer(document, targetPointer) !== undefined) continue;
@@ -99,18 +76,7 @@ function missingProperty(property: string, pointer: string, subject: string, rep
   });
 }
 
-/** A mapping value is a `#/...` reference or a bare component name (§4.8.25); other file refs are not checked here. */
-function mappingPointer(target: string): string | undefined {
-  if (target.startsWith("#")) return refToPointer(target);
-  return /[/#]/.test(target) ? undefined : COMPONENT_SCHEMAS + escapeSegment(target);
-}
-
 const isNull = (raw: Raw): boolean => raw.type === "null";
-
-function resolveRef(document: Raw, value: unknown): unknown {
-  const target = isRecord(value) && typeof value.$ref === "string" ? refToPointer(value.$ref) : undefined;
-  return target === undefined ? value : resolvePointer(document, target);
-}
 
 /** The schemas a schema is made of through `allOf` (refs followed once each), itself first. */
 function allOfParts(document: Raw, schema: unknown): Raw[] {
@@ -118,7 +84,7 @@ function allOfParts(document: Raw, schema: unknown): Raw[] {
   const seen = new Set<unknown>();
   const stack = [schema];
   while (stack.length > 0) {
-    const part = resolveRef(document, stack.pop());
+    const part = follow(document, stack.pop());
     if (!isRecord(part) || seen.has(part)) continue;
     seen.add(part);
     parts.push(part);
@@ -143,7 +109,7 @@ const sameValue = (key: string, value: unknown): boolean =>
 function allowedValues(document: Raw, schema: unknown, property: string): unknown[] | undefined {
   for (const part of allOfParts(document, schema)) {
     const declared =
-      isRecord(part.properties) && Object.hasOwn(part.properties, property) ? resolveRef(document, part.properties[property]) : undefined;
+      isRecord(part.properties) && Object.hasOwn(part.properties, property) ? follow(document, part.properties[property]) : undefined;
     if (!isRecord(declared)) continue;
     if ("const" in declared) return [declared.const];
     if (Array.isArray(declared.enum)) return declared.enum;

@@ -6,7 +6,22 @@ import { checkOperations } from "./operations.js";
 import { checkRefs } from "./refs.js";
 import { checkServers } from "./servers.js";
 
-const SUPPORTED = /^3\.[01]\.\d+$/;
+/** 3.0 and 3.1, with or without a patch number: `3.0`, `3.0.4`, `3.1`, `3.1.1`. */
+const SUPPORTED = /^3\.[01](\.\d+)?$/;
+const ACCEPTED = "3.0, 3.0.x, 3.1 or 3.1.x";
+
+/**
+ * The version as written. YAML reads an unquoted `openapi: 3.0` as the number 3 and `3.1` as 3.1,
+ * so a number is read back as the version it spells (3 is `3.0`).
+ */
+const versionText = (version: unknown): string | undefined =>
+  typeof version === "string"
+    ? version
+    : typeof version === "number"
+      ? Number.isInteger(version)
+        ? version.toFixed(1)
+        : String(version)
+      : undefined;
 
 /**
  * Whole-document checks that must pass before the IR is built. Returns the document when it is an
@@ -34,7 +49,8 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
     });
     return undefined;
   }
-  if (typeof document.openapi !== "string") {
+  const version = versionText(document.openapi);
+  if (version === undefined) {
     report({
       code: "E_NOT_OPENAPI",
       severity: "error",
@@ -44,12 +60,12 @@ export function validateDocument(document: unknown, report: (d: DiagnosticInput)
     });
     return undefined;
   }
-  if (!SUPPORTED.test(document.openapi)) {
+  if (!SUPPORTED.test(version)) {
     report({
       code: "E_VERSION_UNSUPPORTED",
       severity: "error",
-      message: `OpenAPI ${document.openapi} is not supported; only 3.0.x and 3.1.x are.`,
-      hint: "Set `openapi` to the 3.0.x or 3.1.x version the document follows.",
+      message: `The document says \`openapi: ${JSON.stringify(document.openapi)}\`; specforge reads OpenAPI ${ACCEPTED}.`,
+      hint: `Set \`openapi\` to the version the document follows (${ACCEPTED}); convert other versions to OpenAPI 3.1 first.`,
       pointer: "/openapi",
     });
     return undefined;

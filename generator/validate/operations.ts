@@ -1,7 +1,8 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { isMethod } from "../openapi.js";
 import { isRecord } from "../records.js";
-import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
+import { joinPointer } from "../load/pointer.js";
+import { follow } from "../load/refs.js";
 
 /** operationIds are unique (§4.8.10), and every `{name}` in a path template is a declared path parameter (§4.8.8.1). */
 export function checkOperations(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): void {
@@ -46,8 +47,7 @@ export function checkOperations(document: Record<string, unknown>, report: (d: D
 function pathParameterNames(document: object, list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry) => {
-    const target = isRecord(entry) && typeof entry.$ref === "string" ? refToPointer(entry.$ref) : undefined;
-    const p = target === undefined ? entry : resolvePointer(document, target);
+    const p = follow(document, entry);
     return isRecord(p) && p.in === "path" && typeof p.name === "string" ? [p.name] : [];
   });
 }

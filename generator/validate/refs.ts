@@ -1,31 +1,17 @@
 import type { DiagnosticInput } from "../diagnostics.js";
 import { joinPointer, refToPointer, resolvePointer } from "../load/pointer.js";
-import { isDataKey } from "../openapi.js";
+import { walkDocument } from "../load/walk.js";
 
 /**
- * Every `$ref` in the document must point inside it, at something that exists. A dangling ref is a
- * warning: the IR types that one spot as unknown, so a large spec with one defect still generates.
- * The walk is iterative so deeply nested documents cannot overflow the stack.
+ * Every `$ref` where OpenAPI and JSON Schema put references must point inside the document, at
+ * something that exists. A `$ref` inside an example, an extension or an `enum`/`const`/`default`
+ * value is data and is not checked (load/walk.ts). A dangling ref is a warning: the IR types that
+ * one spot as unknown, so a large spec with one defect still generates.
  */
-export function checkRefs(document: object, report: (d: DiagnosticInput) => void): void {
-  const stack: [unknown, string][] = [[document, ""]];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--)
-        if (node[i] !== null && typeof node[i] === "object") stack.push([node[i], `${pointer}/${i}`]);
-      continue;
-    }
-    const keys = Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      const value = (node as Record<string, unknown>)[key];
-      if (key === "$ref" && typeof value === "string") checkRef(document, value, joinPointer(pointer, key), report);
-      // Only objects are walked: most values are strings, whose pointer is never needed.
-      else if (value !== null && typeof value === "object" && !isDataKey(key, value)) stack.push([value, joinPointer(pointer, key)]);
-    }
-  }
+export function checkRefs(document: Record<string, unknown>, report: (d: DiagnosticInput) => void): void {
+  walkDocument(document, ({ node, pointer }) => {
+    if (typeof node.$ref === "string") checkRef(document, node.$ref, joinPointer(pointer, "$ref"), report);
+  });
 }
 
 function checkRef(document: object, ref: string, pointer: string, report: (d: DiagnosticInput) => void): void {

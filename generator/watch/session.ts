@@ -114,7 +114,7 @@ export class WatchSession {
     const ids = new Set(patch.rebuilt.map((s) => s.id));
     const guards = guardedSchemas(patch.api).some((s) => ids.has(s.id)) ? emitGuardsFile(patch.api, names, this.emit) : undefined;
     const types = this.spliceTypes(state, patch.api, patch.rebuilt);
-    const fresh = new Map([typesFile(types), ...(guards ? [guards] : [])].map((f) => [f.path, f]));
+    const fresh = new Map([typesFile(types, patch.api, names), ...(guards ? [guards] : [])].map((f) => [f.path, f]));
     fresh.set(MODEL_FILE, modelFile(model, this.modelLines));
     const files = state.files.map((f) => fresh.get(f.path) ?? f);
     this.state = { document, analysis, diagnostics, types, files };

@@ -12,29 +12,30 @@ import {
 import {
   uploadFile,
   type UploadFileParams,
-  submitFileForm,
-  type SubmitFileFormParams,
-  putFileRaw,
-  type PutFileRawParams,
-  postFileNote,
-  type PostFileNoteParams,
+  submitForm,
+  type SubmitFormParams,
+  putRaw,
+  type PutRawParams,
+  postNote,
+  type PostNoteParams,
 } from "./operations/files.js";
 import {
-  getMediaAudio,
-  getMediaAudioAsStream,
-  type GetMediaAudioParams,
-  streamMediaAudio,
-  type StreamMediaAudioParams,
-  listMediaEvents,
-  type ListMediaEventsParams,
-  streamMediaLines,
-  type StreamMediaLinesParams,
+  getAudio,
+  getAudioAsStream,
+  type GetAudioParams,
+  streamAudio,
+  type StreamAudioParams,
+  listEvents,
+  type ListEventsParams,
+  streamLines,
+  type StreamLinesParams,
 } from "./operations/media.js";
 
 /**
- * Every operation, grouped as `client.<group>.<method>(params, options)`; groups nest as the spec's
- * `x-fern-sdk-group-name` lists do. Options given here apply to every call; options given to a call
- * win, and their headers are merged with these.
+ * Every operation, grouped as `client.<group>.<method>(params, options)` by tag (operations without
+ * one are `client.<method>`); groups nest as the spec's `x-fern-sdk-group-name` lists do. Options
+ * given here apply to every call; options given to a call win, and their headers are merged with
+ * these.
  */
 export function createClient(defaults: ClientOptions = {}) {
   return {
@@ -45,45 +46,45 @@ export function createClient(defaults: ClientOptions = {}) {
           getItemsPart(params, withDefaults(defaults, options)),
       },
       /** {@link replaceItems} */
-      replaceItems: (params: ReplaceItemsParams, options?: RequestOptions) =>
+      replace: (params: ReplaceItemsParams, options?: RequestOptions) =>
         replaceItems(params, withDefaults(defaults, options)),
       /** {@link createItem} */
-      createItem: (params: CreateItemParams, options?: RequestOptions) =>
+      create: (params: CreateItemParams, options?: RequestOptions) =>
         createItem(params, withDefaults(defaults, options)),
       /** {@link deleteItems} */
-      deleteItems: (params: DeleteItemsParams = {}, options?: RequestOptions) =>
+      delete: (params: DeleteItemsParams = {}, options?: RequestOptions) =>
         deleteItems(params, withDefaults(defaults, options)),
     },
     files: {
       /** {@link uploadFile} */
       upload: (params: UploadFileParams, options?: RequestOptions) =>
         uploadFile(params, withDefaults(defaults, options)),
-      /** {@link submitFileForm} */
-      submitForm: (params: SubmitFileFormParams, options?: RequestOptions) =>
-        submitFileForm(params, withDefaults(defaults, options)),
-      /** {@link putFileRaw} */
-      putRaw: (params: PutFileRawParams, options?: RequestOptions) =>
-        putFileRaw(params, withDefaults(defaults, options)),
-      /** {@link postFileNote} */
-      postNote: (params: PostFileNoteParams, options?: RequestOptions) =>
-        postFileNote(params, withDefaults(defaults, options)),
+      /** {@link submitForm} */
+      submitForm: (params: SubmitFormParams, options?: RequestOptions) =>
+        submitForm(params, withDefaults(defaults, options)),
+      /** {@link putRaw} */
+      putRaw: (params: PutRawParams, options?: RequestOptions) =>
+        putRaw(params, withDefaults(defaults, options)),
+      /** {@link postNote} */
+      postNote: (params: PostNoteParams, options?: RequestOptions) =>
+        postNote(params, withDefaults(defaults, options)),
     },
     media: {
-      /** {@link getMediaAudio} */
-      getAudio: (params: GetMediaAudioParams = {}, options?: RequestOptions) =>
-        getMediaAudio(params, withDefaults(defaults, options)),
-      /** {@link getMediaAudioAsStream} */
-      getAudioAsStream: (params: GetMediaAudioParams = {}, options?: RequestOptions) =>
-        getMediaAudioAsStream(params, withDefaults(defaults, options)),
-      /** {@link streamMediaAudio} */
-      streamAudio: (params: StreamMediaAudioParams = {}, options?: RequestOptions) =>
-        streamMediaAudio(params, withDefaults(defaults, options)),
-      /** {@link listMediaEvents} */
-      listEvents: (params: ListMediaEventsParams = {}, options?: RequestOptions) =>
-        listMediaEvents(params, withDefaults(defaults, options)),
-      /** {@link streamMediaLines} */
-      streamLines: (params: StreamMediaLinesParams = {}, options?: RequestOptions) =>
-        streamMediaLines(params, withDefaults(defaults, options)),
+      /** {@link getAudio} */
+      getAudio: (params: GetAudioParams = {}, options?: RequestOptions) =>
+        getAudio(params, withDefaults(defaults, options)),
+      /** {@link getAudioAsStream} */
+      getAudioAsStream: (params: GetAudioParams = {}, options?: RequestOptions) =>
+        getAudioAsStream(params, withDefaults(defaults, options)),
+      /** {@link streamAudio} */
+      streamAudio: (params: StreamAudioParams = {}, options?: RequestOptions) =>
+        streamAudio(params, withDefaults(defaults, options)),
+      /** {@link listEvents} */
+      listEvents: (params: ListEventsParams = {}, options?: RequestOptions) =>
+        listEvents(params, withDefaults(defaults, options)),
+      /** {@link streamLines} */
+      streamLines: (params: StreamLinesParams = {}, options?: RequestOptions) =>
+        streamLines(params, withDefaults(defaults, options)),
     },
   };
 }

@@ -11,35 +11,66 @@ export function segment(value: unknown): string {
   return text;
 }
 
-/** The query string of form-style parameters: `?name=value&…`; arrays repeat the name, null and undefined are left out. */
+/** One item of a query, form or header value as text: an object or array as JSON (no style defines it there), anything else as `String()` gives it. */
+const text = (value: unknown): string =>
+  typeof value == "object" && value !== null ? JSON.stringify(value) : String(value);
+
+/** The query string of entries: `?name=value&…`; an array value repeats the name, null and undefined are left out. */
 export function query(values: Record<string, unknown>): string {
-  let text = "";
+  let out = "";
   for (const [name, value] of Object.entries(values))
     for (const item of [value].flat())
-      if (item != null) text += `&${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`;
-  return text.replace("&", "?");
+      if (item != null) out += `&${encodeURIComponent(name)}=${encodeURIComponent(text(item))}`;
+  return out.replace("&", "?");
 }
 
-/** An array or object as one value (§4.8.12.4 `simple`, and `form` without explode): items, or keys and values, joined by `separator`; `key=value` pairs when exploded. */
+/**
+ * A value as one text (§4.8.12.4 `simple`, and `form` without explode): an array's items, or an
+ * object's keys and values (`key=value` pairs when exploded), joined by `separator`; a scalar as it
+ * is. Null and undefined items are left out.
+ */
 export function joined(value: unknown, separator: string, explode = false): string | undefined {
   if (value == null) return undefined;
-  if (Array.isArray(value)) return value.join(separator);
-  return Object.entries(value)
-    .map(([key, item]) => `${key}${explode ? "=" : separator}${item}`)
+  if (typeof value != "object") return String(value);
+  const entries = Array.isArray(value)
+    ? value.map((item) => [item])
+    : Object.entries(value).map(([key, item]) => [item, key]);
+  return entries
+    .filter(([item]) => item != null)
+    .map(([item, key]) =>
+      key === undefined ? text(item) : `${key}${explode ? "=" : separator}${text(item)}`,
+    )
     .join(separator);
 }
 
-/** `deepObject` style: `name[key]=value` for each property; nested objects nest the brackets. */
-export function deepObject(name: string, value: unknown): Record<string, unknown> {
-  const entries: Record<string, unknown> = {};
-  if (value != null && typeof value == "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (item != null && typeof item == "object" && !Array.isArray(item))
-        Object.assign(entries, deepObject(`${name}[${key}]`, item));
-      else entries[`${name}[${key}]`] = item;
-    }
+/**
+ * A parameter or form field as entries of a query or form (an array value repeats its key), by the
+ * value's shape at run time (§4.8.12.4). A scalar is `name=value` in every style. An array or object:
+ * - `form` (`spaceDelimited`, `pipeDelimited`) with explode: an array repeats the name, an object
+ *   sends its own keys; without explode, one value joined by `,` (` `, `|`);
+ * - `deepObject`: bracket keys at any depth, arrays by index, as Stripe and `qs` write them:
+ *   `a[b]=c`, `a[0][b]=c`.
+ * Null and undefined are left out.
+ */
+export function styled(
+  name: string,
+  value: unknown,
+  style: string,
+  explode: boolean,
+): Record<string, unknown> {
+  if (value == null) return {};
+  if (typeof value != "object" || value instanceof Blob || value instanceof Uint8Array)
+    return { [name]: value };
+  if (style == "deepObject") {
+    const entries: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value))
+      Object.assign(entries, styled(`${name}[${key}]`, item, style, explode));
+    return entries;
   }
-  return entries;
+  if (explode) return Array.isArray(value) ? { [name]: value } : { ...value };
+  return {
+    [name]: joined(value, style == "spaceDelimited" ? " " : style == "pipeDelimited" ? "|" : ","),
+  };
 }
 
 /** The `Cookie` header for cookie parameters (form style); browsers do not let scripts set it. */
@@ -90,49 +121,98 @@ export const encodeAs =
   };
 
 /**
- * A `multipart/form-data` body. Blob and File parts are sent as files, bytes as a Blob; an array
- * is one part per item; objects are JSON; numbers and booleans are text; null and undefined are
- * left out. A field the spec's `encoding` gives a content type is sent as a part of that type.
+ * How one field of a form or multipart body is sent, from the spec's `encoding`: a `style`
+ * (`explode` defaults to true for `form` only), else a part's content `type` (in a form body only
+ * JSON types are given: the field is JSON text).
  */
-export const formData =
-  (types: Record<string, string> = {}) =>
-  (body: unknown): FormData => {
-    const form = new FormData();
+export interface Encoding {
+  style?: string;
+  explode?: boolean;
+  type?: string;
+}
+
+/**
+ * A `multipart/form-data` body (RFC 7578), built here so that each part can carry the content type
+ * and the headers the spec's `encoding` gives it. Blob, File and bytes are files (a File keeps its
+ * name, others are named `blob`; the type is the Blob's own, else the encoding's, else
+ * application/octet-stream); an array is one part per item; an object is JSON
+ * (`Content-Type: application/json` unless the encoding says otherwise); other values are text,
+ * under the encoding's content type if it gives one. A field with a `style` is the text parts that
+ * style gives (`a[b]`, `a[0]`, …). `partHeaders` are the headers of each field's parts. Null and
+ * undefined are left out.
+ */
+export const multipart =
+  (
+    encodings: Record<string, Encoding> = {},
+    partHeaders: Record<string, Record<string, unknown> | undefined> = {},
+  ) =>
+  (body: unknown, headers: Headers): Blob => {
+    const boundary = `specforge-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    // Names and file names escape `"`, CR and LF as the HTML standard does; header values may not hold a line break.
+    const quoted = (name: string): string => `"${name.replace(/["\r\n]/g, encodeURIComponent)}"`;
+    const line = (name: string, value: unknown): string => {
+      if (/[\r\n]/.test(text(value)))
+        throw new TypeError(`the ${name} header of a multipart part cannot hold a line break`);
+      return `\r\n${name}: ${text(value)}`;
+    };
+    const chunks: (string | Blob)[] = [];
     for (const [name, value] of Object.entries(body ?? {})) {
-      const type = types[name];
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item == null) continue;
-        // Bytes over a SharedArrayBuffer cannot become a Blob without a copy; slice() makes one.
-        const part =
-          item instanceof Blob
-            ? item
-            : item instanceof Uint8Array
-              ? item.slice()
-              : typeof item == "object"
-                ? JSON.stringify(item)
-                : String(item);
-        form.append(
-          name,
-          type && !(part instanceof Blob)
-            ? new Blob([part], { type })
-            : part instanceof Uint8Array
-              ? new Blob([part])
-              : part,
-        );
-      }
+      const { style, explode = style == "form", type } = encodings[name] ?? {};
+      for (const [key, items] of Object.entries(
+        style ? styled(name, value, style, explode) : { [name]: value },
+      ))
+        for (const item of [items].flat()) {
+          if (item == null) continue;
+          const file = item instanceof Blob || item instanceof Uint8Array;
+          const json = !file && typeof item == "object";
+          const partType = file
+            ? (item instanceof Blob && item.type) || type || "application/octet-stream"
+            : style
+              ? ""
+              : (type ?? (json ? "application/json" : ""));
+          let head = `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(key)}`;
+          if (file)
+            head += `; filename=${quoted(item instanceof Blob && "name" in item ? String(item.name) : "blob")}`;
+          for (const [header, given] of Object.entries(partHeaders[name] ?? {}))
+            if (given != null) head += line(header, given);
+          if (partType) head += line("Content-Type", partType);
+          // Bytes over a SharedArrayBuffer cannot become a Blob without a copy; slice() makes one.
+          chunks.push(
+            `${head}\r\n\r\n`,
+            item instanceof Uint8Array
+              ? new Blob([item.slice()])
+              : item instanceof Blob
+                ? item
+                : text(item),
+            "\r\n",
+          );
+        }
+    }
+    headers.set("content-type", `multipart/form-data; boundary=${boundary}`);
+    return new Blob([...chunks, `--${boundary}--\r\n`]);
+  };
+
+/**
+ * An `application/x-www-form-urlencoded` body. Each field follows the `style` its `encoding`
+ * gives; without one, `form` with explode, OpenAPI's default: an array repeats the key, an object
+ * sends its own keys. A field whose encoding gives a JSON content type is JSON text. Items that no
+ * style defines (an object inside an array) are JSON. Null and undefined are left out.
+ */
+export const urlEncoded =
+  (encodings: Record<string, Encoding> = {}) =>
+  (body: unknown): URLSearchParams => {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(body ?? {})) {
+      const { style = "form", explode = style == "form", type } = encodings[name] ?? {};
+      const entries =
+        type && value !== undefined
+          ? { [name]: JSON.stringify(value) }
+          : styled(name, value, style, explode);
+      for (const [key, items] of Object.entries(entries))
+        for (const item of [items].flat()) if (item != null) form.append(key, text(item));
     }
     return form;
   };
-
-/** An `application/x-www-form-urlencoded` body: arrays repeat the key, objects are JSON, null and undefined are left out. */
-export function urlEncoded(body: unknown): URLSearchParams {
-  const form = new URLSearchParams();
-  for (const [name, value] of Object.entries(body ?? {}))
-    for (const item of Array.isArray(value) ? value : [value])
-      if (item != null)
-        form.append(name, typeof item == "object" ? JSON.stringify(item) : String(item));
-  return form;
-}
 
 export const asText = (response: Response): Promise<string> => response.text();
 

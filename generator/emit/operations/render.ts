@@ -194,14 +194,17 @@ export function renderRuntime(template: Template, api: Api, names: NameTable, he
 /** Every helper of templates/wire.ts.hbs, with the internal helpers each one needs. */
 const WIRE_HELPERS: Record<string, string[]> = {
   segment: [],
-  query: [],
-  joined: [],
-  deepObject: [],
+  text: [],
+  jsonText: [],
+  query: ["text"],
+  joined: ["text"],
+  styled: ["joined"],
   cookies: [],
   security: [],
   encodeAs: [],
-  formData: [],
-  urlEncoded: [],
+  encoding: [],
+  multipart: ["encoding", "styled", "text"],
+  urlEncoded: ["encoding", "styled", "text"],
   asText: [],
   asBlob: [],
   asNothing: [],
@@ -215,7 +218,8 @@ const WIRE_HELPERS: Record<string, string[]> = {
 export function renderWire(template: Template, views: OperationView[], header: string, options: EmitOptions): string | undefined {
   const used = new Set(views.flatMap((v) => v.helpers));
   if (used.size === 0) return undefined;
-  for (const helper of [...used]) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
+  // A Set's iteration visits what is added during it: the needs of needs are included.
+  for (const helper of used) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
   const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
   const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])];
   return template({

@@ -1,9 +1,9 @@
-import type { Api, Operation, TypeNode } from "../../ir/model.js";
+import type { Api, BodyField, Operation, RequestBody, TypeNode } from "../../ir/model.js";
 import { successResponses } from "../../ir/media.js";
 import { referencedSchemas } from "../../ir/references.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
 import { chain } from "../types/checks.js";
-import { id, member, named, str, type Comment, type Expr, type Param, type Stmt, type TypeTree } from "../print/tree.js";
+import { id, member, named, str, type Comment, type Expr, type Param, type Stmt, type TypeMember, type TypeTree } from "../print/tree.js";
 import { docParagraphs } from "../doc.js";
 import { identifier, propertyKey } from "../escape.js";
 import { typeTree, unionOf } from "../types/type-tree.js";
@@ -92,6 +92,23 @@ function bodyType(operation: Operation, names: NameTable): TypeTree {
   return isUpload(operation) ? named("Uploadable", [type]) : type;
 }
 
+/** The type of `partHeaders`: for each multipart field whose `encoding` declares headers, those headers. */
+function partHeadersType(body: RequestBody, names: NameTable): { type: TypeTree; optional: boolean } | undefined {
+  const fields = body.fields.filter((f) => f.headers.length > 0);
+  if (fields.length === 0) return undefined;
+  const optional = (f: BodyField): boolean => f.headers.every((h) => !h.required);
+  const members = fields.map((f): TypeMember => ({
+    kind: "property",
+    key: f.name,
+    optional: optional(f),
+    type: {
+      kind: "object",
+      members: f.headers.map((h): TypeMember => ({ kind: "property", key: h.name, optional: !h.required, type: typeTree(h.type, names) })),
+    },
+  }));
+  return { type: { kind: "object", members }, optional: fields.every(optional) };
+}
+
 export function operationView(operation: Operation, own: OperationNames, names: NameTable): OperationView {
   const fields: FieldView[] = operation.parameters.map((p, i) => ({
     doc: [...docParagraphs(p.doc), `The \`${p.name}\` ${p.in} parameter.`],
@@ -99,6 +116,8 @@ export function operationView(operation: Operation, own: OperationNames, names: 
     optional: !p.required,
     type: typeTree(p.type, names),
   }));
+  const partHeaders = operation.body && partHeadersType(operation.body, names);
+  if (partHeaders) fields.unshift({ doc: ["Headers of the multipart parts, by field."], key: "partHeaders", ...partHeaders });
   if (operation.body) {
     fields.unshift({
       doc: [`The ${operation.body.mediaType} request body.`],
@@ -123,7 +142,8 @@ export function operationView(operation: Operation, own: OperationNames, names: 
       : { name: "params", type: named(paramsType) },
     { name: "options", optional: true, type: named("RequestOptions") },
   ];
-  const main = requestFields(operation, own, own.fn, operation.reading);
+  const partHeadersValue = partHeaders ? member("params", "partHeaders") : undefined;
+  const main = requestFields(operation, own, own.fn, operation.reading, partHeadersValue);
   const fn = identifier(own.fn);
   const functions: FunctionView[] = [
     {
@@ -139,7 +159,7 @@ export function operationView(operation: Operation, own: OperationNames, names: 
   ];
   const helpers = new Set(main.helpers);
   if (own.stream) {
-    const variant = requestFields(operation, own, own.fn, "stream");
+    const variant = requestFields(operation, own, own.fn, "stream", partHeadersValue);
     variant.helpers.forEach((h) => helpers.add(h));
     const streamFn = identifier(own.stream.fn);
     functions.push({
@@ -160,7 +180,7 @@ export function operationView(operation: Operation, own: OperationNames, names: 
     ...operation.parameters.map((p) => p.type),
     ...operation.responses.flatMap((r) => (r.type ? [r.type] : [])),
   ];
-  if (operation.body) typeNodes.push(operation.body.type);
+  if (operation.body) typeNodes.push(operation.body.type, ...operation.body.fields.flatMap((f) => f.headers.map((h) => h.type)));
   return {
     groupPath: own.groupPath,
     file: own.file,

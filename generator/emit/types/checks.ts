@@ -63,7 +63,10 @@ export function checkExpression(node: TypeNode, value: Expr, names: NameTable, d
       return members.some(isTrue) ? TRUE : members.length === 0 ? FALSE : chain(members, "||");
     }
     case "intersection": {
-      const members = node.members.map((m) => check(m, value, depth)).filter((c) => !isTrue(c));
+      // Object checks first: a guard call before them would narrow `value` to its schema's type,
+      // where a property that only another member declares does not exist (TS2339).
+      const ordered = [...node.members.filter((m) => m.kind === "object"), ...node.members.filter((m) => m.kind !== "object")];
+      const members = ordered.map((m) => check(m, value, depth)).filter((c) => !isTrue(c));
       return members.some(isFalse) ? FALSE : members.length === 0 ? TRUE : chain(members, "&&");
     }
   }

@@ -1,9 +1,11 @@
 import { guardedSchemas } from "../../ir/guarded.js";
+import { discriminatorCases, type DiscriminatorCase } from "../../ir/discriminator-cases.js";
 import type { Api, Discriminator, Literal, NamedSchema } from "../../ir/model.js";
 import type { NameTable, SchemaNames } from "../../names/plan.js";
 import { call, id, member, named, str, type Expr, type Stmt, type SwitchCase } from "../print/tree.js";
 import { identifier } from "../escape.js";
 import { checkExpression, isTrue } from "./checks.js";
+import { webhookGuardsStatement } from "./incoming.js";
 
 export interface GuardModule {
   statements: Stmt[];
@@ -35,6 +37,8 @@ export function guardModule(api: Api, names: NameTable): GuardModule {
       statements.push(structuralGuard(schema, schemaNames, names, trivial));
     }
   }
+  const webhookGuards = webhookGuardsStatement(api, names);
+  if (webhookGuards !== undefined) statements.push(webhookGuards);
   return { statements, typeImports, usesUnknownVariantError };
 }
 
@@ -80,19 +84,18 @@ function structuralGuard(schema: NamedSchema, own: SchemaNames, names: NameTable
   );
 }
 
+/** One call, or several joined by `||`. */
+const anyOf = (calls: Expr[]): Expr => (calls.length === 1 ? calls[0]! : { kind: "logical", operator: "||", operands: calls });
+
 const literal = (value: Literal): Expr =>
   typeof value === "string" ? str(value) : typeof value === "number" ? { kind: "number", value } : id(String(value));
 
-/** The cases of a switch over the discriminator, then `default:` with its statement. */
-const variantCases = (
-  discriminator: Discriminator,
-  names: NameTable,
-  body: (variant: SchemaNames, value: Literal) => Stmt,
-  otherwise: Stmt,
-): SwitchCase[] => [
-  ...discriminator.variants.flatMap((variant) =>
-    variant.values.map((value) => ({ test: literal(value), body: [body(checkedNames(names.schemas.get(variant.target)!), value)] })),
-  ),
+/** The variants of one case (usually one; several when they share the value), their names escaped. */
+const caseVariants = (c: DiscriminatorCase, names: NameTable): SchemaNames[] => c.targets.map((t) => checkedNames(names.schemas.get(t)!));
+
+/** The cases of a switch over the discriminator, one per value, then `default:` with its statement. */
+const variantCases = (discriminator: Discriminator, body: (c: DiscriminatorCase) => Stmt, otherwise: Stmt): SwitchCase[] => [
+  ...discriminatorCases(discriminator).map((c) => ({ test: literal(c.value), body: [body(c)] })),
   { body: [otherwise] },
 ];
 
@@ -110,28 +113,35 @@ function discriminatedGuard(discriminator: Discriminator, own: SchemaNames, name
       {
         kind: "switch",
         discriminant: member("value", discriminator.property),
-        cases: variantCases(discriminator, names, (variant) => ({ kind: "return", argument: call(variant.guard!, [id("value")]) }), {
-          kind: "return",
-          argument: id("false"),
-        }),
+        // Variants that share a value are told apart by their shapes.
+        cases: variantCases(
+          discriminator,
+          (c) => ({ kind: "return", argument: anyOf(caseVariants(c, names).map((v) => call(v.guard!, [id("value")]))) }),
+          {
+            kind: "return",
+            argument: id("false"),
+          },
+        ),
       },
     ],
   );
 }
 
 function matchFunction(discriminator: Discriminator, own: SchemaNames, names: NameTable): Stmt {
-  const handlers = discriminator.variants.flatMap((variant) =>
-    variant.values.map((value) => ({
+  // A value that several variants share has one handler, which takes any of them.
+  const handlers = discriminatorCases(discriminator).map((c) => {
+    const variants = caseVariants(c, names).map((v) => named(v.type));
+    return {
       kind: "property" as const,
       readonly: true,
-      key: String(value),
+      key: String(c.value),
       type: {
         kind: "function" as const,
-        params: [{ name: "value", type: named(identifier(names.schemas.get(variant.target)!.type)) }],
+        params: [{ name: "value", type: variants.length === 1 ? variants[0]! : { kind: "union" as const, members: variants } }],
         returns: named("R"),
       },
-    })),
-  );
+    };
+  });
   const tagOfUnknown = member(
     {
       kind: "as",
@@ -164,10 +174,9 @@ function matchFunction(discriminator: Discriminator, own: SchemaNames, names: Na
         discriminant: member("value", discriminator.property),
         cases: variantCases(
           discriminator,
-          names,
-          (_variant, value) => ({
+          (c) => ({
             kind: "return",
-            argument: call({ kind: "index", object: id("handlers"), index: str(String(value)) }, [id("value")]),
+            argument: call({ kind: "index", object: id("handlers"), index: str(String(c.value)) }, [id("value")]),
           }),
           {
             kind: "throw",
@@ -192,7 +201,7 @@ function valuesStatement(discriminator: Discriminator, own: SchemaNames, name: s
     name,
     value: {
       kind: "as",
-      expression: { kind: "array", elements: discriminator.variants.flatMap((v) => v.values.map(literal)) },
+      expression: { kind: "array", elements: discriminatorCases(discriminator).map((c) => literal(c.value)) },
       type: named("const"),
     },
   };

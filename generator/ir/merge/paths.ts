@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { joinPointer, refToPointer, resolvePointer } from "../../load/pointer.js";
+import { joinPointer } from "../../load/pointer.js";
+import { follow } from "../../load/refs.js";
 import { isRecord } from "../../records.js";
 import type { Api } from "../model.js";
 import type { CanonicalTypes } from "./canonical.js";
@@ -33,7 +34,7 @@ export function mergePaths(
   documents.forEach((document, i) => {
     for (const [path, rawItem] of Object.entries(isRecord(document.paths) ? document.paths : {})) {
       const itemPointer = joinPointer("/paths", path);
-      const item = dereferenced(document, rawItem);
+      const item = follow(document, rawItem);
       if (!isRecord(item)) continue;
       const operations = METHODS.filter((m) => isRecord(item[m]));
       const fresh = operations.filter((method) => {
@@ -83,13 +84,6 @@ export function mergePaths(
   return paths;
 }
 
-/** A Path Item or Parameter, or the component its `$ref` names. */
-function dereferenced(document: Record<string, unknown>, raw: unknown): unknown {
-  if (!isRecord(raw) || typeof raw.$ref !== "string") return raw;
-  const target = refToPointer(raw.$ref);
-  return target === undefined ? undefined : resolvePointer(document, target);
-}
-
 /** What a caller of the operation at `pointer` sees; undefined text if the IR has no such operation. */
 const operationMeaning = (api: Api, canonical: CanonicalTypes, pointer: string): string => {
   const operation = api.operations.find((o) => o.pointer === pointer);
@@ -115,7 +109,7 @@ function standalone(
   if (shared.length === 0) return result;
   const own = Array.isArray(operation.parameters) ? operation.parameters : [];
   const key = (entry: unknown): string => {
-    const p = dereferenced(document, entry);
+    const p = follow(document, entry);
     return isRecord(p) && typeof p.name === "string" ? `${String(p.in)} ${p.name}` : "";
   };
   const parameters: unknown[] = [];

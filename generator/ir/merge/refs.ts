@@ -1,5 +1,5 @@
 import { joinPointer, refToPointer, splitPointer } from "../../load/pointer.js";
-import { isDataKey } from "../../openapi.js";
+import { walkDocument } from "../../load/walk.js";
 import { isRecord } from "../../records.js";
 
 /** New names of one document's components: `<kind>\0<old name>` -> new name. */
@@ -37,23 +37,16 @@ export function applyRenames(document: Record<string, unknown>, renames: Renames
     });
   };
   securityRenames(document.security);
-  const stack: unknown[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (!isRecord(node)) continue;
+  walkDocument(document, ({ node, kind }) => {
     if (typeof node.$ref === "string") node.$ref = renamed(node.$ref) ?? node.$ref;
-    const mapping = isRecord(node.discriminator) && isRecord(node.discriminator.mapping) ? node.discriminator.mapping : undefined;
-    for (const [value, target] of Object.entries(mapping ?? {})) {
-      if (typeof target !== "string") continue;
-      const bare = target.startsWith("#") ? undefined : renames.get(renameKey("schemas", target));
-      mapping![value] = bare ?? renamed(target) ?? target;
+    if (kind === "discriminator" && isRecord(node.mapping)) {
+      for (const [value, target] of Object.entries(node.mapping)) {
+        if (typeof target !== "string") continue;
+        const bare = target.startsWith("#") ? undefined : renames.get(renameKey("schemas", target));
+        node.mapping[value] = bare ?? renamed(target) ?? target;
+      }
     }
     // Operations hold Security Requirements; so does the root, done above.
-    if (Array.isArray(node.security) && node !== document && isRecord(node.responses)) securityRenames(node.security);
-    for (const [key, value] of Object.entries(node)) if (!isDataKey(key, value)) stack.push(value);
-  }
+    if (kind === "operation") securityRenames(node.security);
+  });
 }

@@ -7,7 +7,7 @@ import {
   type ServerErrorStatus,
 } from "../runtime.js";
 import type { Item, Problem } from "../types.js";
-import { cookies, deepObject, joined, query, security, segment } from "../wire.js";
+import { cookies, joined, query, security, segment, styled } from "../wire.js";
 
 /** The arguments of {@link getItemsPart}. */
 export interface GetItemsPartParams {
@@ -73,15 +73,15 @@ export async function getItemsPart(
         exact: params.exact,
         maybe: params.maybe,
         ids: params.ids,
-        csv: joined(params.csv, ","),
-        piped: joined(params.piped, "|"),
-        ...deepObject("filter", params.filter),
-        ...params.point,
-        box: joined(params.box, ","),
+        ...styled("csv", params.csv, "form", false),
+        ...styled("piped", params.piped, "pipeDelimited", false),
+        ...styled("filter", params.filter, "deepObject", false),
+        ...styled("point", params.point, "form", true),
+        ...styled("box", params.box, "form", false),
       }),
       headers: {
         "X-Trace-Id": params.xTraceId,
-        "X-Flags": params.xFlags,
+        "X-Flags": joined(params.xFlags, ",", false),
         cookie: cookies({ theme: params.theme, lang: params.lang }),
       },
       auth: security([["header", "X-Api-Key"]]),

@@ -3,27 +3,27 @@ import { ApiError, request, type RequestOptions } from "../runtime.js";
 import type { Event, Problem } from "../types.js";
 import { asBlob, asEvents, asLines, asStream } from "../wire.js";
 
-/** The arguments of {@link getMediaAudio}. */
-export interface GetMediaAudioParams {}
+/** The arguments of {@link getAudio}. */
+export interface GetAudioParams {}
 
-/** What {@link getMediaAudio} throws for the error statuses the spec declares. Check `status` to narrow `body`. */
-export type GetMediaAudioError = ApiError<422, Problem>;
+/** What {@link getAudio} throws for the error statuses the spec declares. Check `status` to narrow `body`. */
+export type GetAudioError = ApiError<422, Problem>;
 
-/** True when `error` is an {@link ApiError} from {@link getMediaAudio} with a status the spec declares. */
-export function isGetMediaAudioError(error: unknown): error is GetMediaAudioError {
+/** True when `error` is an {@link ApiError} from {@link getAudio} with a status the spec declares. */
+export function isGetAudioError(error: unknown): error is GetAudioError {
   return (
-    error instanceof ApiError && error.operation === "getMediaAudio" && [422].includes(error.status)
+    error instanceof ApiError && error.operation === "getAudio" && [422].includes(error.status)
   );
 }
 
 /** `GET /audio` */
-export async function getMediaAudio(
-  params: GetMediaAudioParams = {},
+export async function getAudio(
+  params: GetAudioParams = {},
   options?: RequestOptions,
 ): Promise<Blob> {
   return request<Blob>(
     {
-      operation: "getMediaAudio",
+      operation: "getAudio",
       method: "GET",
       idempotent: true,
       path: "/audio",
@@ -34,17 +34,17 @@ export async function getMediaAudio(
 }
 
 /**
- * The same as {@link getMediaAudio}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.
+ * The same as {@link getAudio}, but resolves as soon as the response headers arrive, with the body as a stream of bytes.
  *
  * `GET /audio`
  */
-export async function getMediaAudioAsStream(
-  params: GetMediaAudioParams = {},
+export async function getAudioAsStream(
+  params: GetAudioParams = {},
   options?: RequestOptions,
 ): Promise<ReadableStream<Uint8Array>> {
   return request<ReadableStream<Uint8Array>>(
     {
-      operation: "getMediaAudio",
+      operation: "getAudio",
       method: "GET",
       idempotent: true,
       path: "/audio",
@@ -54,17 +54,17 @@ export async function getMediaAudioAsStream(
   );
 }
 
-/** The arguments of {@link streamMediaAudio}. */
-export interface StreamMediaAudioParams {}
+/** The arguments of {@link streamAudio}. */
+export interface StreamAudioParams {}
 
 /** `POST /audio/stream` */
-export async function streamMediaAudio(
-  params: StreamMediaAudioParams = {},
+export async function streamAudio(
+  params: StreamAudioParams = {},
   options?: RequestOptions,
 ): Promise<ReadableStream<Uint8Array>> {
   return request<ReadableStream<Uint8Array>>(
     {
-      operation: "streamMediaAudio",
+      operation: "streamAudio",
       method: "POST",
       path: "/audio/stream",
       read: asStream,
@@ -73,17 +73,17 @@ export async function streamMediaAudio(
   );
 }
 
-/** The arguments of {@link listMediaEvents}. */
-export interface ListMediaEventsParams {}
+/** The arguments of {@link listEvents}. */
+export interface ListEventsParams {}
 
 /** `GET /events` */
-export async function listMediaEvents(
-  params: ListMediaEventsParams = {},
+export async function listEvents(
+  params: ListEventsParams = {},
   options?: RequestOptions,
 ): Promise<AsyncIterable<Event>> {
   return request<AsyncIterable<Event>>(
     {
-      operation: "listMediaEvents",
+      operation: "listEvents",
       method: "GET",
       idempotent: true,
       path: "/events",
@@ -93,17 +93,17 @@ export async function listMediaEvents(
   );
 }
 
-/** The arguments of {@link streamMediaLines}. */
-export interface StreamMediaLinesParams {}
+/** The arguments of {@link streamLines}. */
+export interface StreamLinesParams {}
 
 /** `POST /lines` */
-export async function streamMediaLines(
-  params: StreamMediaLinesParams = {},
+export async function streamLines(
+  params: StreamLinesParams = {},
   options?: RequestOptions,
 ): Promise<AsyncIterable<Event>> {
   return request<AsyncIterable<Event>>(
     {
-      operation: "streamMediaLines",
+      operation: "streamLines",
       method: "POST",
       path: "/lines",
       read: asLines,
