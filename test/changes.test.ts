@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { classify } from "../generator/changes/classify.js";
 import { diffApiModels } from "../generator/changes/diff.js";
 import type { ApiChange, ApiModel } from "../generator/changes/model.js";
 import { modelFile } from "../generator/changes/record.js";
 import { buildApiModel } from "../generator/changes/snapshot.js";
 import { isGeneratedFile } from "../generator/emit/header.js";
+import { FIXTURES } from "./support/paths.js";
 import { irOf } from "./support/pipeline.js";
 
 type Schemas = Record<string, unknown>;
@@ -210,5 +214,16 @@ describe("the recorded model", () => {
     ]);
     // A spec property named like an Object.prototype member is data, not a lookup into the prototype.
     expect(diffApiModels(parsed, modelOf(document)).changes).toEqual([]);
+  });
+
+  it("records a hoisted schema used from many places once, by name (a Writable twin reached 2^16 ways)", () => {
+    const document = parse(readFileSync(join(FIXTURES, "changes", "writable-diamonds.yaml"), "utf8")) as Record<string, unknown>;
+    const model = modelOf(document);
+    const body = model.operations["POST /nodes"]!.body!.type;
+    // Used once (the body), Level16's twin is expanded there; the twins it reaches are used twice each.
+    expect(body).toMatchObject({ kind: "object", name: "Level16Writable" });
+    const left = body.kind === "object" ? body.properties.left!.type : undefined;
+    expect(left).toEqual({ kind: "ref", schema: "Level15#writable" });
+    expect(modelFile(model).content.length).toBeLessThan(50_000);
   });
 });

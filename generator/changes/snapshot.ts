@@ -1,5 +1,6 @@
 import { COMPONENT_SCHEMAS } from "../ir/context.js";
 import type { Api, NamedSchema, Operation, Response, TypeNode } from "../ir/model.js";
+import { referencedSchemas } from "../ir/references.js";
 import { isPrimitive } from "../ir/walk.js";
 import { unescapeSegment } from "../load/pointer.js";
 import type { NameTable } from "../names/plan.js";
@@ -14,7 +15,12 @@ export const componentName = (pointer: string): string => unescapeSegment(pointe
  */
 export function buildApiModel(api: Api, names: NameTable): ApiModel {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
-  const typeOf = (node: TypeNode): TypeModel => typeModel(node, byId, names);
+  const uses = useCounts(api);
+  // Only a hoisted schema used from one place is expanded there: one used from many (a Writable
+  // twin, an allOf parent's Base) is recorded once by name, or a large hierarchy (Microsoft
+  // Graph's) would be copied into every place that reaches it.
+  const expanded = new Map([...byId].filter(([id, s]) => s.origin === "inline" && (uses.get(id) ?? 0) <= 1));
+  const typeOf = (node: TypeNode): TypeModel => typeModel(node, expanded, names);
   // Records are built with Object.fromEntries, which defines own keys: a schema or property named
   // `__proto__` stays data instead of replacing the prototype.
   const schemas = Object.fromEntries(
@@ -29,6 +35,21 @@ export function buildApiModel(api: Api, names: NameTable): ApiModel {
     ]),
   );
   return { format: API_MODEL_FORMAT, title: api.title, version: api.version, operations, schemas };
+}
+
+/** How many times each schema is referenced from the schemas and the operations. */
+function useCounts(api: Api): Map<string, number> {
+  const uses = new Map<string, number>();
+  const count = (type: TypeNode | undefined): void => {
+    if (type !== undefined) for (const id of referencedSchemas(type)) uses.set(id, (uses.get(id) ?? 0) + 1);
+  };
+  for (const schema of api.schemas) count(schema.type);
+  for (const operation of api.operations) {
+    for (const p of operation.parameters) count(p.type);
+    count(operation.body?.type);
+    for (const r of operation.responses) count(r.type);
+  }
+  return uses;
 }
 
 function operationModel(operation: Operation, own: NameTable["operations"][number], typeOf: (node: TypeNode) => TypeModel): OperationModel {
@@ -63,7 +84,7 @@ function responseModel(response: Response, typeOf: (node: TypeNode) => TypeModel
   return entry;
 }
 
-/** A hoisted schema is expanded where it is used; `seen` stops a hoisted schema that reaches itself. */
+/** A hoisted schema (in `byId`) is expanded where it is used; `seen` stops a hoisted schema that reaches itself. */
 function typeModel(node: TypeNode, byId: Map<string, NamedSchema>, names: NameTable, seen: ReadonlySet<string> = new Set()): TypeModel {
   const recurse = (inner: TypeNode): TypeModel => typeModel(inner, byId, names, seen);
   if (isPrimitive(node)) return { kind: node.kind };
@@ -100,9 +121,7 @@ function typeModel(node: TypeNode, byId: Map<string, NamedSchema>, names: NameTa
       return { kind: "intersection", members: node.members.map(recurse) };
     case "ref": {
       const target = byId.get(node.target);
-      // Only schemas hoisted out of one place are expanded; a referenced one may be used from many (diamonds).
-      if (target === undefined || target.origin !== "inline" || seen.has(target.id))
-        return { kind: "ref", schema: componentName(node.target) };
+      if (target === undefined || seen.has(target.id)) return { kind: "ref", schema: componentName(node.target) };
       const expanded = typeModel(target.type, byId, names, new Set([...seen, target.id]));
       const name = names.schemas.get(target.id)!.type;
       return expanded.kind === "object" || expanded.kind === "intersection" ? { ...expanded, name, pointer: target.id } : expanded;
