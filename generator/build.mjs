@@ -26,7 +26,33 @@ function digest(paths) {
 
 // What esbuild (and TypeScript, for the declaration file) reads: the sources, the compiler options it honours, the package type, and itself.
 const inputs = () =>
-  digest(["generator", "tsconfig.json", "package.json", "node_modules/esbuild/package.json", "node_modules/typescript/package.json"]);
+  digest([
+    "generator",
+    "templates",
+    "tsconfig.json",
+    "package.json",
+    "node_modules/esbuild/package.json",
+    "node_modules/typescript/package.json",
+    "node_modules/handlebars/package.json",
+  ]);
+
+// generator/emit/precompiled.ts in dist/: each template precompiled, with the options emit/templates.ts compiles with.
+const precompiledTemplates = {
+  name: "precompiled-templates",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]generator[\\/]emit[\\/]precompiled\.ts$/ }, async () => {
+      const { default: Handlebars } = await import("handlebars");
+      const specs = readdirSync("templates")
+        .filter((name) => name.endsWith(".ts.hbs"))
+        .sort()
+        .map((name) => {
+          const source = readFileSync(join("templates", name), "utf8").replace(/\r\n?/g, "\n");
+          return `  ${JSON.stringify(name.slice(0, -".ts.hbs".length))}: ${Handlebars.precompile(source, { noEscape: true, strict: true })}`;
+        });
+      return { contents: `export const PRECOMPILED = {\n${specs.join(",\n")}\n};\n`, loader: "js" };
+    });
+  },
+};
 
 const recorded = existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {};
 const current = inputs();
@@ -46,6 +72,7 @@ if (process.argv.includes("--force") || recorded.inputs !== current || recorded.
     sourcemap: "linked",
     logLevel: "warning",
     chunkNames: "chunks/[name]-[hash]",
+    plugins: [precompiledTemplates],
   });
   // The declaration file of the public module, so that `import { defineConfig } from "specforge"` is typed.
   const ts = (await import("typescript")).default;

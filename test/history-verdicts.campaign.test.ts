@@ -16,11 +16,11 @@ import { unionVariantChanges } from "./support/union-scan.js";
 
 /** Breaking, notice and non-breaking counts per pair, as the report gives them (written down from a replay; a change here is a change of verdicts to review). */
 const COUNTS: Record<string, [number, number, number]> = {
-  "20250220": [43, 8, 207],
+  "20250220": [40, 8, 207],
   "20250310": [92, 13, 165],
   "20250408": [288, 15, 559],
   "20250509": [10, 18, 148],
-  "20250528": [199, 10, 123],
+  "20250528": [202, 10, 123],
   "20250610": [28, 34, 69],
   "20250623": [17, 4, 75],
   "20250710": [22, 8, 80],

@@ -214,11 +214,10 @@ describe("bodies declared on GET and HEAD", () => {
     expect(server.last().method).toBe("HEAD");
   });
 
-  it("and each is a W_BODY_NOT_SENT warning at the requestBody", async () => {
+  it("and each that can hold something is a W_BODY_NOT_SENT warning at the requestBody; Stripe's empty ones lose nothing and are not", async () => {
     const result = await generate(join(ROOT, "test", "fixtures", "payments.yaml"));
+    // Lines 90 and 201 declare `{type: object, properties: {}, additionalProperties: false}`.
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.pointer, d.line])).toStrictEqual([
-      ["W_BODY_NOT_SENT", "warning", "/paths/~1v1~1checkout~1sessions/get/requestBody", 90],
-      ["W_BODY_NOT_SENT", "warning", "/paths/~1v1~1checkout~1sessions~1{session}/get/requestBody", 201],
       ["W_BODY_NOT_SENT", "warning", "/paths/~1v1~1checkout~1sessions~1{session}/head/requestBody", 214],
     ]);
   });

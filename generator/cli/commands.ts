@@ -135,13 +135,25 @@ function usage(flags: string, why: string): number {
   return EXIT.badInput;
 }
 
+/**
+ * `specforge generate ...` parsed as `specforge ...`, which means the same (generate is the default
+ * command): for a named command yargs renders the whole help text before running it, in case the
+ * command fails later, and that was a twentieth of a generation. As typed when it asks for help or
+ * the version (their text names the command), or when another word is a command's name.
+ */
+function asDefaultCommand(argv: string[]): string[] {
+  if (argv[0] !== "generate") return argv;
+  const rest = argv.slice(1);
+  return rest.some((word) => ["--help", "-h", "--version"].includes(word) || word in FLAGS) ? argv : rest;
+}
+
 export async function parseCommandLine(argv: string[]): Promise<Parsed> {
   const messages: string[] = [];
   let run: (() => Promise<number>) | undefined;
   const select = (command: () => Promise<number>): void => {
     run = command;
   };
-  const y = COMMANDS.reduce((cli, register) => register(cli, select), yargs(argv).scriptName("specforge"));
+  const y = COMMANDS.reduce((cli, register) => register(cli, select), yargs(asDefaultCommand(argv)).scriptName("specforge"));
   await y
     .epilogue("Exit codes: 0 success, 1 drift (--check), API changes (compare) or breaking changes (--fail-on breaking), 2 bad input.")
     .strict()

@@ -129,7 +129,7 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
     if (spec !== undefined) files.push(fingerprintFile({ generator: key, spec }, warnings, files));
     let changed: string[];
     if (written === undefined) {
-      // The first run compares with the folder as it is, and swaps the new one in whole.
+      // The first run compares with the folder as it is, and applies all its changes or none.
       const plan = planOutput(api.out, files);
       applyPlan(api.out, plan);
       changed = plan.changes.map((c) => c.path);

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
+import { PRECOMPILED } from "./precompiled.js";
 import { HOLES, type Hole } from "./print/holes.js";
 import { holeMark, printTemplate } from "./print/template.js";
 
@@ -19,13 +21,18 @@ function templatesDir(): string {
   return join(dir, "templates");
 }
 
+/** How every template is compiled (generator/build.mjs precompiles with the same). */
+const OPTIONS = { noEscape: true, strict: true } as const;
+
 /**
- * Compiles the templates in an environment of their own. `noEscape`: every value a template prints
- * was already escaped for its context by emit/escape.ts; HTML escaping would corrupt TypeScript.
- * `strict`: a template naming a field the view model lacks fails instead of printing nothing.
+ * The templates in a handlebars environment of their own: precompiled in dist/ (only the runtime
+ * is loaded), compiled here from source. `noEscape`: every value a template prints was already
+ * escaped for its context by emit/escape.ts; HTML escaping would corrupt TypeScript. `strict`: a
+ * template naming a field the view model lacks fails instead of printing nothing.
  */
 export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {
-  const handlebars = Handlebars.create();
+  const require = createRequire(import.meta.url);
+  const handlebars = (require(PRECOMPILED ? "handlebars/runtime" : "handlebars") as typeof Handlebars).create();
   // Each helper leaves a hole for a print-tree node; the holes of one rendering travel in its data.
   for (const [name, build] of Object.entries(HOLES)) {
     handlebars.registerHelper(name, (...args: unknown[]) => {
@@ -34,11 +41,14 @@ export function loadTemplates<const N extends string>(names: readonly N[]): Reco
       return holeMark(data.holes.length - 1);
     });
   }
-  const dir = templatesDir();
-  // Line ends normalized: a checkout with CRLF must not change the output.
-  const source = (name: string): string => readFileSync(join(dir, `${name}.ts.hbs`), "utf8").replace(/\r\n?/g, "\n");
+  const compile = (name: string): HandlebarsTemplateDelegate => {
+    const precompiled = PRECOMPILED?.[name];
+    if (precompiled) return handlebars.template(precompiled as Parameters<typeof handlebars.template>[0]);
+    // Line ends normalized: a checkout with CRLF must not change the output.
+    return handlebars.compile(readFileSync(join(templatesDir(), `${name}.ts.hbs`), "utf8").replace(/\r\n?/g, "\n"), OPTIONS);
+  };
   const entries = names.map((name): [N, Template] => {
-    const compiled = handlebars.compile(source(name), { noEscape: true, strict: true });
+    const compiled = compile(name);
     return [
       name,
       (view) => {

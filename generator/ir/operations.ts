@@ -58,8 +58,9 @@ function convertOperation(ctx: BuildContext, path: string, method: string, raw: 
   if (typeof raw.description === "string") operation.description = raw.description;
   const bodyPointer = joinPointer(pointer, "requestBody");
   // Not even converted: its schemas would be types that nothing uses.
-  if (BODILESS.includes(method) && raw.requestBody !== undefined) reportBodiless(ctx, method, bodyPointer);
-  else {
+  if (BODILESS.includes(method) && raw.requestBody !== undefined) {
+    if (!holdsNothing(ctx, raw.requestBody)) reportBodiless(ctx, method, bodyPointer);
+  } else {
     const body = convertBody(ctx, raw.requestBody, bodyPointer, hint);
     if (body) operation.body = body;
   }
@@ -68,6 +69,22 @@ function convertOperation(ctx: BuildContext, path: string, method: string, raw: 
 
 /** Methods whose requests fetch refuses to give a body (`TypeError: Request with GET/HEAD method cannot have body`). */
 const BODILESS = ["get", "head"];
+
+/**
+ * A body every media type of which is an object that admits no member (no properties, no
+ * additional ones, nothing composed in): leaving it out loses nothing, so it is not worth a warning
+ * (Stripe declares one on each of its 213 GET operations).
+ */
+function holdsNothing(ctx: BuildContext, rawBody: unknown): boolean {
+  const body = deref(ctx, rawBody);
+  if (!isRecord(body) || !isRecord(body.content)) return false;
+  return Object.values(body.content).every((media) => {
+    const schema = isRecord(media) ? deref(ctx, media.schema) : undefined;
+    if (!isRecord(schema) || schema.additionalProperties !== false) return false;
+    if (isRecord(schema.properties) && Object.keys(schema.properties).length > 0) return false;
+    return !["patternProperties", "allOf", "anyOf", "oneOf", "items", "$ref"].some((key) => key in schema);
+  });
+}
 
 function reportBodiless(ctx: BuildContext, method: string, pointer: string): void {
   ctx.report({

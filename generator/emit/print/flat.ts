@@ -106,12 +106,12 @@ function flatParam(param: Param, initializer: (e: Expr) => Flat): Flat {
   return name + (param.optional ? "?" : "") + type + init;
 }
 
+/** A function's parameter on one line: `name?: Type = initializer`. */
+export const flatParameter = (p: Param): Flat => flatParam(p, (init) => flatExpr(init, "other"));
+
 /** `(a: A, b: B): R` on one line. */
 export function flatSignature(params: Param[], returns: TypeTree | undefined): Flat {
-  const list = joined(
-    params.map((p) => flatParam(p, (init) => flatExpr(init, "other"))),
-    ", ",
-  );
+  const list = joined(params.map(flatParameter), ", ");
   const returned = returns ? wrap(": ", flatType(returns), "") : "";
   if (list === undefined || returned === undefined) return undefined;
   return `(${list})${returned}`;

@@ -1,7 +1,7 @@
 import type { Doc } from "./doc.js";
 import { exprDoc, signature } from "./expressions.js";
 import { flatExpr, flatSignature, flatStatement, flatType, flatTypeArguments, hasComment, type Flat } from "./flat.js";
-import { commentLines, objectValueLines, printStatement, returnedLines } from "./lines.js";
+import { annotationLines, commentLines, objectValueLines, printStatement, returnedLines, signatureLines } from "./lines.js";
 import { returnArgument, stmtDoc } from "./statements.js";
 import type { Comment, Expr, Param, Stmt, TypeTree } from "./tree.js";
 import { typeArgumentItems, typeDoc } from "./types.js";
@@ -43,7 +43,11 @@ export const HOLES = {
     lines: (n, prefix, suffix) => returnedLines(n, prefix, e, suffix),
   }),
   /** A type after `name: ` or `name?: `. */
-  annotation: (t: TypeTree): Hole => ({ doc: () => typeDoc(t, "annotation"), flat: () => flatType(t, "annotation") }),
+  annotation: (t: TypeTree): Hole => ({
+    doc: () => typeDoc(t, "annotation"),
+    flat: () => flatType(t, "annotation"),
+    lines: (n, prefix, suffix) => annotationLines(n, prefix, t, suffix),
+  }),
   /** Between the angle brackets of `Name<...>`. */
   typeArgs: (args: TypeTree | TypeTree[]): Hole => {
     const list = Array.isArray(args) ? args : [args];
@@ -53,6 +57,7 @@ export const HOLES = {
   signature: (params: Param[], returns: TypeTree): Hole => ({
     doc: () => signature(params, returns),
     flat: () => flatSignature(params, returns),
+    lines: (n, prefix, suffix) => signatureLines(n, prefix, params, returns, suffix),
   }),
   /** A JSDoc block at the indentation of its line. */
   comment: (c: Comment): Hole => ({

@@ -4,6 +4,7 @@ import { chainParts, exprDoc, inlinesRight, propertyDoc, type Parent } from "./e
 import {
   flatExpr,
   flatObjectMember,
+  flatParameter,
   flatProperty,
   flatSignature,
   flatStatement,
@@ -14,7 +15,7 @@ import {
   type Flat,
 } from "./flat.js";
 import { caseHeadDoc, functionHeadDoc, stmtBodyDoc, switchHeadDoc } from "./statements.js";
-import type { Comment, Expr, ObjectMember, Stmt, TypeMember } from "./tree.js";
+import type { Comment, Expr, ObjectMember, Param, Stmt, TypeMember, TypeTree } from "./tree.js";
 import { typeMemberBodyDoc } from "./types.js";
 
 /**
@@ -82,14 +83,11 @@ function statementLines(s: Stmt, n: number): string {
         `${pad(n)}}`,
       );
     case "function": {
+      const suffix = s.body.length === 0 ? " {}" : " {";
       const flat = flatSignature(s.params, s.returns);
-      const head = unit(
-        n,
-        flat === undefined ? undefined : functionHeadText(s) + flat,
-        () => functionHeadDoc(s),
-        "",
-        s.body.length === 0 ? " {}" : " {",
-      );
+      const head =
+        (s.typeParams === undefined && signatureLines(n, functionHeadText(s), s.params, s.returns, suffix)) ||
+        unit(n, flat === undefined ? undefined : functionHeadText(s) + flat, () => functionHeadDoc(s), "", suffix);
       return s.body.length === 0 ? head : lines(head, statements(s.body, n + 2), `${pad(n)}}`);
     }
     case "switch": {
@@ -181,6 +179,38 @@ export function returnedLines(n: number, prefix: string, e: Expr, suffix: string
   return lines(`${pad(n)}${prefix}(`, [chain], `${pad(n)})${suffix}`);
 }
 
+/**
+ * A function's parameters and return type after `prefix` (`export function name`): on one line
+ * when they fit, else each parameter on a line of its own and `): R` after them, as the
+ * signature's group prints when it breaks and each parameter and the return type then fit on their
+ * lines. Undefined for every other case (a lone parameter that hugs its parentheses or groups apart
+ * from an object return type, a parameter or return type that breaks too): then it is a unit.
+ */
+export function signatureLines(
+  n: number,
+  prefix: string,
+  params: Param[],
+  returns: TypeTree | undefined,
+  suffix: string,
+): string | undefined {
+  const flat = flatSignature(params, returns);
+  const fit = fitOf(n, prefix, flat, suffix);
+  if (fit === "fits") return pad(n) + prefix + flat + suffix;
+  if (fit === "unknown" || params.length === 0) return undefined;
+  if (params.length === 1 && (Array.isArray(params[0]!.name) || returns?.kind === "object")) return undefined;
+  const printed: string[] = [];
+  for (const p of params) {
+    const text = flatParameter(p);
+    if (fitOf(n + 2, "", text, ",") !== "fits") return undefined;
+    printed.push(`${pad(n + 2)}${text},`);
+  }
+  const returned = returns === undefined ? "" : flatType(returns);
+  if (returned === undefined) return undefined;
+  const last = `)${returns === undefined ? "" : `: ${returned}`}`;
+  if (fitOf(n, "", last, suffix) !== "fits") return undefined;
+  return lines(`${pad(n)}${prefix}(`, printed, `${pad(n)}${last}${suffix}`);
+}
+
 /** An object literal after `prefix`: on one line when it fits, else one member per line. */
 export function objectValueLines(n: number, prefix: string, e: Expr & { kind: "object" }, suffix: string): string | undefined {
   if (e.properties.length === 0) return undefined;
@@ -247,7 +277,45 @@ function propertyBody(key: string, value: Expr, n: number): string {
     if (fit === "breaks" && (left.length < 5 || fitOf(n, left, ": {", "") === "fits"))
       return objectLines(n, `${left}: `, value.properties, ",");
   }
+  if (value.kind === "arrow") {
+    const layout = arrowPropertyLines(n, key, value, flat);
+    if (layout !== undefined) return layout;
+  }
   return unit(n, flat, () => group(propertyDoc(key, value)), "", ",");
+}
+
+/**
+ * `key: (a: A) => body` that does not fit: the body on the next line, indented, when the head
+ * `key: (a: A) =>` fits its line and the body its own. The property stays on the key's line (for
+ * an arrow that is so whenever `key: (` fits), the arrow's head group fits, and its body group
+ * breaks. A body prettier keeps on the arrow's line (an object, an array, an arrow) is a unit.
+ */
+function arrowPropertyLines(n: number, key: string, value: Expr & { kind: "arrow" }, flat: Flat): string | undefined {
+  if (value.body.kind === "object" || value.body.kind === "array" || value.body.kind === "arrow") return undefined;
+  if (fitOf(n, "", flat, ",") !== "breaks") return undefined;
+  const signature = flatSignature(value.params, value.returns);
+  const body = flatExpr(value.body, "arrowBody");
+  if (signature === undefined || body === undefined) return undefined;
+  const head = `${propertyKey(key)}: ${signature} =>`;
+  if (fitOf(n, "", head, "") !== "fits" || fitOf(n + 2, "", body, ",") !== "fits") return undefined;
+  return lines(pad(n) + head, [`${pad(n + 2)}${body},`]);
+}
+
+/**
+ * A type that ends a line after `prefix` (`key?: `), where its layout is known when it does not
+ * fit: an object type goes one member per line. Undefined for any other type, which is a unit.
+ */
+export function annotationLines(n: number, prefix: string, type: TypeTree, suffix: string): string | undefined {
+  if (type.kind !== "object" || type.members.length === 0) return undefined;
+  const flat = flatType(type, "annotation");
+  const fit = fitOf(n, prefix, flat, suffix);
+  if (fit === "fits") return pad(n) + prefix + flat + suffix;
+  if (fit === "unknown") return undefined;
+  return lines(
+    `${pad(n)}${prefix}{`,
+    type.members.map((m) => memberLines(m, n + 2)),
+    `${pad(n)}}${suffix}`,
+  );
 }
 
 /** A member of an interface or of an object type that breaks, after its JSDoc, with its `;`. */
