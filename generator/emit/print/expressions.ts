@@ -73,14 +73,18 @@ export function needsParens(e: Expr, parent: Parent): boolean {
   }
 }
 
+/** An expression that is one token: its text is the same in a document and in flat text (flat.ts). */
+type Token = Extract<Expr, { kind: "id" | "string" | "number" }>;
+
+export const tokenText = (e: Token): string =>
+  e.kind === "id" ? e.name : e.kind === "string" ? stringLiteral(e.value) : literalText(e.value);
+
 function printWithoutParens(e: Expr, parent: Parent, expandLastArg: boolean): Doc {
   switch (e.kind) {
     case "id":
-      return e.name;
     case "string":
-      return stringLiteral(e.value);
     case "number":
-      return literalText(e.value);
+      return tokenText(e);
     case "template":
       return templateDoc(e);
     case "member":

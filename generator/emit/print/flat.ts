@@ -1,6 +1,14 @@
 import { literalText, propertyKey, stringLiteral, templateText } from "../escape.js";
 import { breaksPerCall, chainLayout, isChainCall, isComputed } from "./chain.js";
-import { breaksArray, isConciseArray, isFunctionComposition, needsParens, shouldExpandLast, type Parent } from "./expressions.js";
+import {
+  breaksArray,
+  isConciseArray,
+  isFunctionComposition,
+  needsParens,
+  shouldExpandLast,
+  tokenText,
+  type Parent,
+} from "./expressions.js";
 import type { Comment, Expr, ObjectMember, Param, Stmt, TypeMember, TypeTree } from "./tree.js";
 import { huggedUnion, type Place } from "./types.js";
 
@@ -124,12 +132,6 @@ export function flatExpr(e: Expr, parent: Parent = "other", expandLastArg = fals
 
 function flatWithoutParens(e: Expr, parent: Parent, expandLastArg: boolean): Flat {
   switch (e.kind) {
-    case "id":
-      return e.name;
-    case "string":
-      return stringLiteral(e.value);
-    case "number":
-      return literalText(e.value);
     case "template": {
       let text = "`";
       for (let i = 0; i < e.quasis.length; i++) {
@@ -142,6 +144,10 @@ function flatWithoutParens(e: Expr, parent: Parent, expandLastArg: boolean): Fla
       }
       return text + "`";
     }
+    case "id":
+    case "string":
+    case "number":
+      return tokenText(e);
     case "member":
     case "index": {
       const object = flatExpr(e.object, "memberObject");
