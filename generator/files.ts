@@ -7,4 +7,6 @@
 export interface RenderedFile {
   path: string;
   content: string;
+  /** For a file a template rendered: the digest of its view, which the fingerprint records (emit/reuse.ts). */
+  view?: string;
 }

@@ -1,11 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
+import { partsRead } from "./cache/inputs.js";
 import type { ApiModel } from "./changes/model.js";
 import { modelFile } from "./changes/record.js";
 import { buildApiModel } from "./changes/snapshot.js";
 import { hasErrors, type Diagnostic, type DiagnosticInput } from "./diagnostics.js";
 import { DEFAULT_EMIT, packageJsonFile, type EmitOptions } from "./emit/modules.js";
+import { renderAll, type Reuse } from "./emit/reuse.js";
 import { emitTextFiles } from "./emit/text-emit.js";
 import { emitTypesFile } from "./emit/types-emit.js";
 import type { RenderedFile } from "./files.js";
@@ -52,6 +54,8 @@ export type Generation =
       api: Api;
       /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
       model: ApiModel;
+      /** The files read beyond the `--spec` inputs: the parts their refs named, which the output's fingerprint covers. */
+      parts: string[];
     })
   | (Run & { ok: false });
 
@@ -82,6 +86,8 @@ export async function generate(
   format: Formatter = unformatted,
   /** Told when each stage starts, with what it works on once that is known (for a progress line). */
   onStage: (stage: Stage, counts?: Record<string, number>) => void = () => undefined,
+  /** Files the last run wrote that this one may take as they are (emit/reuse.ts). */
+  reuse: Reuse = renderAll,
 ): Promise<Generation> {
   const diagnostics: Diagnostic[] = [];
   const timings: Generation["timings"] = {};
@@ -98,19 +104,23 @@ export async function generate(
   const analysis = await analyzeWith(specPath, diagnostics, timed);
   if (!analysis) return { ok: false, diagnostics, timings };
   onStage("emit", { operation: analysis.api.operations.length, schema: analysis.api.schemas.length });
-  const files = await emitOutput(analysis, format, timed, timings, asInput(specPath).emit);
-  return { ok: true, files, api: analysis.api, model: analysis.model, diagnostics, timings };
+  const files = await emitOutput(analysis, { format, timed, timings, emit: asInput(specPath).emit ?? DEFAULT_EMIT, reuse });
+  return { ok: true, files, api: analysis.api, model: analysis.model, parts: partsRead(analysis.inputs), diagnostics, timings };
+}
+
+/** How `emitOutput` runs: all optional, as the watch mode needs none but the emit options. */
+interface EmitRun {
+  format?: Formatter;
+  timed?: Timer;
+  timings?: Generation["timings"];
+  emit?: EmitOptions;
+  reuse?: Reuse;
 }
 
 /** emit -> format: the second half of `generate`, from an analysis (the watch mode keeps one). */
-export async function emitOutput(
-  { api, names, model }: Analysis,
-  format: Formatter = unformatted,
-  timed: Timer = (_stage, run) => run(),
-  timings: Generation["timings"] = {},
-  emit: EmitOptions = DEFAULT_EMIT,
-): Promise<RenderedFile[]> {
-  const emitted = timed("emit", () => [emitTypesFile(api, names) ?? [], emitTextFiles(api, names, emit)].flat());
+export async function emitOutput({ api, names, model }: Analysis, run: EmitRun = {}): Promise<RenderedFile[]> {
+  const { format = unformatted, timed = (_stage, work) => work(), timings = {}, emit = DEFAULT_EMIT, reuse = renderAll } = run;
+  const emitted = timed("emit", () => [emitTypesFile(api, names) ?? [], emitTextFiles(api, names, emit, reuse)].flat());
   const start = performance.now();
   const files = await format(emitted);
   timings.format = performance.now() - start;

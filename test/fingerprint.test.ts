@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { specFingerprint } from "../generator/cache/inputs.js";
+import { specInputs } from "../generator/cache/inputs.js";
 import { FINGERPRINT_FILE, outputCurrent } from "../generator/write/fingerprint.js";
 import { runCli, scratchProject } from "./support/cli.js";
 import { SEED_SPEC } from "./support/paths.js";
@@ -10,36 +10,84 @@ import { SEED_SPEC } from "./support/paths.js";
 /** The inputs a `--check` shortcut depends on: any change that could change the output must show. */
 describe("the spec's fingerprint", () => {
   const folder = (): string => mkdtempSync(join(tmpdir(), "specforge-fp-"));
+  const digest = (spec: string, parts: string[] = []): string | undefined => specInputs([spec], undefined, parts, tmpdir())?.spec;
 
   it("does not change with the file's name or folder, which no generated file carries, but with its bytes", () => {
     const dir = folder();
     cpSync(SEED_SPEC, join(dir, "a.yaml"));
-    const before = specFingerprint(join(dir, "a.yaml"));
+    const before = digest(join(dir, "a.yaml"));
     renameSync(join(dir, "a.yaml"), join(dir, "b.yaml"));
-    expect(specFingerprint(join(dir, "b.yaml"))).toBe(before);
-    expect(specFingerprint(dir)).toBe(before);
+    expect(digest(join(dir, "b.yaml"))).toBe(before);
+    expect(digest(dir)).toBe(before);
     writeFileSync(join(dir, "b.yaml"), readFileSync(join(dir, "b.yaml"), "utf8") + "\n");
-    expect(specFingerprint(join(dir, "b.yaml"))).not.toBe(before);
+    expect(digest(join(dir, "b.yaml"))).not.toBe(before);
   });
 
-  it("covers the files a spec refers to, and gives up on a reference that leaves its folder", () => {
+  it("covers the parts a run read, by path and bytes, wherever they are", () => {
     const dir = folder();
     mkdirSync(join(dir, "api"));
-    writeFileSync(join(dir, "api", "parts.json"), JSON.stringify({ Pet: { type: "string" } }));
-    const spec = {
-      openapi: "3.1.0",
-      info: { title: "t", version: "1" },
-      paths: {},
-      components: { schemas: { Pet: { $ref: "parts.json#/Pet" } } },
-    };
-    writeFileSync(join(dir, "api", "openapi.json"), JSON.stringify(spec));
-    const before = specFingerprint(join(dir, "api", "openapi.json"));
-    writeFileSync(join(dir, "api", "parts.json"), JSON.stringify({ Pet: { type: "integer" } }));
-    expect(specFingerprint(join(dir, "api", "openapi.json"))).not.toBe(before);
+    const spec = join(dir, "api", "openapi.json");
+    writeFileSync(spec, "{}");
+    writeFileSync(join(dir, "shared.json"), JSON.stringify({ Pet: { type: "string" } }));
+    const before = digest(spec, [join(dir, "shared.json")]);
+    expect(before).not.toBe(digest(spec));
+    writeFileSync(join(dir, "shared.json"), JSON.stringify({ Pet: { type: "integer" } }));
+    expect(digest(spec, [join(dir, "shared.json")])).not.toBe(before);
+    // A part that is gone: no fingerprint, so --check generates.
+    expect(digest(spec, [join(dir, "gone.json")])).toBeUndefined();
+  });
 
-    spec.components.schemas.Pet.$ref = "../shared.json#/Pet";
-    writeFileSync(join(dir, "api", "openapi.json"), JSON.stringify(spec));
-    expect(specFingerprint(join(dir, "api", "openapi.json"))).toBeUndefined();
+  it("is the files the loader read, not a guess from the text: a `$ref` that is data reads nothing more", () => {
+    // A schema with a property named $ref (Kubernetes' JSONSchemaProps), next to many files a
+    // guess would have read and hashed on every run.
+    const dir = scratchProject();
+    const specFile = join(dir, "spec", "create-environment-variable.openapi.yaml");
+    writeFileSync(
+      specFile,
+      readFileSync(specFile, "utf8").replace(
+        "components:\n  schemas:\n",
+        "components:\n  schemas:\n    JsonSchema:\n      type: object\n      properties:\n        $ref:\n          type: string\n",
+      ),
+    );
+    writeFileSync(join(dir, "spec", "unrelated.yaml"), "a: 1\n");
+    const args = ["generate", "--spec", specFile];
+    expect(runCli(args, { cwd: dir }).status).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(dir, "generated", FINGERPRINT_FILE), "utf8")) as Record<string, unknown>;
+    expect(recorded.parts).toBeUndefined();
+    // The unrelated file is no input of this spec: editing it leaves the output current.
+    writeFileSync(join(dir, "spec", "unrelated.yaml"), "a: 2\n");
+    expect(runCli([...args, "--check"], { cwd: dir }).stdout).toContain("spec and generator unchanged");
+  });
+
+  it("records a multi-file spec's parts, and --check sees an edit to one of them", () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "openapi.yaml"),
+      [
+        "openapi: 3.1.0",
+        "info: { title: t, version: '1' }",
+        "paths:",
+        "  /a:",
+        "    get:",
+        "      operationId: getA",
+        "      parameters:",
+        "        - $ref: './params.yaml#/Limit'",
+        "      responses:",
+        "        '200': { description: ok }",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(dir, "params.yaml"), "Limit: { name: limit, in: query, schema: { type: integer } }\n");
+    const args = ["generate", "--spec", "openapi.yaml", "--out", "out"];
+    expect(runCli(args, { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "out", "operations", "default.ts"), "utf8")).toContain("limit?: number;");
+    const recorded = JSON.parse(readFileSync(join(dir, "out", FINGERPRINT_FILE), "utf8")) as Record<string, unknown>;
+    expect(recorded.parts).toEqual(["../params.yaml"]);
+    expect(runCli([...args, "--check"], { cwd: dir }).stdout).toContain("spec and generator unchanged");
+    writeFileSync(join(dir, "params.yaml"), "Limit: { name: limit, in: query, schema: { type: string } }\n");
+    const check = runCli([...args, "--check"], { cwd: dir });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain("+  limit?: string;");
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasFilters, type Filters } from "../load/filter.js";
 
@@ -74,60 +74,57 @@ export function generatorFingerprint(): string {
 /** The generator with the options that shape its output: what a fingerprint's `generator` records. */
 export const generatorKey = (generator: string, emit: object): string => sha256(`${generator}\0${JSON.stringify(emit)}`);
 
-const REF_TARGETS = /\$ref["']?\s*:\s*["']?([^\s"'#]*)/g;
-
-/** Whether every `$ref` in `text` stays inside `dir` (local, or a relative file below it). */
-function refsStayInside(text: string, file: string, dir: string): boolean {
-  for (const [, target = ""] of text.matchAll(REF_TARGETS)) {
-    if (!namesFile(target)) continue;
-    if (target.includes("://") || isAbsolute(target)) return false;
-    const path = relative(dir, resolve(dirname(file), decodeURIComponent(target)));
-    if (path.startsWith("..") || isAbsolute(path)) return false;
-  }
-  return true;
+/** What a fingerprint records of the spec: a digest of its inputs, and the parts they referenced (relative to the output folder). */
+export interface SpecInputs {
+  spec: string;
+  parts?: string[];
 }
-
-/** A `$ref` target naming a file: not a local `#...` ref, nor a YAML block scalar indicator (the target is on the next line). */
-const namesFile = (target: string): boolean => target !== "" && !target.startsWith(">") && !target.startsWith("|");
-
-const refersToFiles = (text: string): boolean => [...text.matchAll(REF_TARGETS)].some(([, target = ""]) => namesFile(target));
 
 /**
  * The spec: its bytes (not its name or place: the output does not depend on them), or for a
- * folder, the bytes of its spec and page files. When a file refers to other files, their names
- * matter and every such file of the folder is hashed with its path. Several inputs: each of them;
- * and the filters. Undefined when that would not cover it: a reference leaves the folder, or the
- * spec cannot be read. Then `--check` always generates.
+ * folder, the bytes of its spec and page files; several inputs, each of them; the filters; and
+ * `parts`, the files the run read beyond those (what `$ref`s named), each by its path and bytes:
+ * moving a part changes the refs to it, which the spec's bytes cover. The parts are exactly the
+ * files the loader read (SpecSource.files), not a guess from the text, so a `$ref` that is data
+ * (a property named `$ref`, an example) costs nothing. A spec whose bytes are the same reads the
+ * same parts, and a part whose bytes are the same references the same further parts, so these
+ * cover everything the run read. Undefined when a file cannot be read: then `--check` generates.
  */
-export function specFingerprint(specs: string | readonly string[], filters?: Filters): string | undefined {
-  const list = typeof specs === "string" ? [specs] : specs;
-  const parts = list.map(oneSpecFingerprint);
-  if (parts.some((p) => p === undefined)) return undefined;
-  // Filters change the output as much as the spec does.
-  if (hasFilters(filters)) parts.push(JSON.stringify(filters));
-  return parts.length === 1 ? parts[0] : createHash("sha256").update(parts.join("\0")).digest("hex");
-}
-
-const INPUT_FILE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
-
-function oneSpecFingerprint(spec: string): string | undefined {
+export function specInputs(
+  specs: readonly string[],
+  filters: Filters | undefined,
+  parts: readonly string[],
+  out: string,
+): SpecInputs | undefined {
   try {
     const hash = createHash("sha256");
-    const folder = statSync(spec).isDirectory();
-    const texts = (folder ? filesBelow(spec, (name) => INPUT_FILE.test(name)) : [spec]).map((file) => readFileSync(file, "utf8"));
-    if (!texts.some(refersToFiles)) {
-      // Sorted by content, so that renaming a file changes nothing.
-      for (const text of texts.map((t) => createHash("sha256").update(t).digest("hex")).sort()) hash.update(text);
-      return hash.digest("hex");
-    }
-    const dir = folder ? spec : dirname(spec);
-    for (const file of filesBelow(dir, (name) => INPUT_FILE.test(name))) {
-      const content = readFileSync(file, "utf8");
-      if (!refsStayInside(content, file, dir)) return undefined;
-      hash.update(relative(dir, file)).update("\0").update(content);
-    }
-    return hash.digest("hex");
+    for (const spec of specs) hash.update(oneSpecDigest(spec)).update("\0");
+    // Filters change the output as much as the spec does.
+    if (hasFilters(filters)) hash.update(JSON.stringify(filters));
+    const named = [...new Set(parts.map((part) => relative(out, part).split(sep).join("/")))].sort();
+    for (const part of named)
+      hash
+        .update("\0")
+        .update(part)
+        .update("\0")
+        .update(readFileSync(join(out, part)));
+    return named.length > 0 ? { spec: hash.digest("hex"), parts: named } : { spec: hash.digest("hex") };
   } catch {
     return undefined;
   }
 }
+
+const INPUT_FILE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
+
+/** One `--spec`'s bytes, sorted by content for a folder, so that renaming a file changes nothing (refs to it are parts, by path). */
+function oneSpecDigest(spec: string): string {
+  const folder = statSync(spec).isDirectory();
+  const texts = (folder ? filesBelow(spec, (name) => INPUT_FILE.test(name)) : [spec]).map((file) => sha256(readFileSync(file)));
+  return sha256(texts.sort().join(""));
+}
+
+/** The files the documents were read from beyond their own (the parts their refs named), resolved, each once. */
+export const partsRead = (documents: readonly { file: string; files?: string[] }[]): string[] => {
+  const roots = new Set(documents.map((d) => resolve(d.file)));
+  return [...new Set(documents.flatMap((d) => d.files ?? []).map((file) => resolve(file)))].filter((file) => !roots.has(file)).sort();
+};

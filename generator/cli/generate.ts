@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, generatorKey, sha256, specFingerprint } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, sha256, specInputs } from "../cache/inputs.js";
 import { diffApiModels } from "../changes/diff.js";
 import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
@@ -10,7 +10,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics.js"
 import type { EmitOptions } from "../emit/modules.js";
 import type { Api } from "../ir/model.js";
 import { applyPlan } from "../write/apply.js";
-import { FINGERPRINT_FILE, fingerprintFile, outputCurrent } from "../write/fingerprint.js";
+import { FINGERPRINT_FILE, fingerprintFile, outputCurrent, recordedParts, recordedRenders } from "../write/fingerprint.js";
 import { planOutput } from "../write/plan.js";
 import { driftReport } from "../write/report.js";
 import type { Input } from "../pipeline.js";
@@ -97,17 +97,25 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const generator =
     generatorKey(generatorFingerprint(), emit) + (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
   const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args), emit };
-  const spec = specFingerprint(args.spec, input.filters);
-  // The folder's fingerprint says the same spec and generator wrote it, and nothing was edited since.
-  if (args.check && args.format === "text" && spec !== undefined && outputCurrent(args.out, { generator, spec })) {
-    io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
-    return EXIT.ok;
+  // The folder's fingerprint says the same spec (and the parts it read then) and generator wrote it, and nothing was edited since.
+  if (args.check && args.format === "text") {
+    const recorded = specInputs(args.spec, input.filters, recordedParts(args.out), args.out);
+    if (recorded && outputCurrent(args.out, { generator, ...recorded })) {
+      io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
+      return EXIT.ok;
+    }
   }
   // Loaded only now: the stages are not needed on the path above.
   const { generate } = await import("../pipeline.js");
   const progress = createProgress();
-  const result = await generate(input, formatWithUserConfig && ((files) => formatWithUserConfig(files, args.out)), (stage, counts) =>
-    progress.stage(stage, counts),
+  // Files the last run rendered from the same views are taken from the folder; with --prettier the
+  // folder holds them restyled, so they are rendered again.
+  const reuse = formatWithUserConfig ? undefined : recordedRenders(args.out, generator);
+  const result = await generate(
+    input,
+    formatWithUserConfig && ((files) => formatWithUserConfig(files, args.out)),
+    (stage, counts) => progress.stage(stage, counts),
+    reuse,
   ).finally(() => progress.done());
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
@@ -118,7 +126,8 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
     io.stderr.write(untouched(args.out, shown));
     return EXIT.badInput;
   }
-  if (spec !== undefined) result.files.push(fingerprintFile({ generator, spec }, warnings.length, result.files));
+  const spec = specInputs(args.spec, input.filters, result.parts, args.out);
+  if (spec !== undefined) result.files.push(fingerprintFile({ generator, ...spec }, warnings.length, result.files));
   const plan = planOutput(args.out, result.files);
   if (plan.conflicts.length > 0) {
     for (const path of plan.conflicts) io.stderr.write(formatDiagnostic(conflict(args.out, path)) + "\n");

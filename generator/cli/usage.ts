@@ -1,10 +1,11 @@
-import { distance } from "fastest-levenshtein";
+import { editDistance } from "../on-demand.js";
 
 /** Flags every command has. */
 const COMMON = ["help", "version"];
 
 /** The known word closest to `word`, if it is close enough to be a typo (two edits, such as swapped letters, or one in three letters). */
 function closest(word: string, known: readonly string[]): string | undefined {
+  const { distance } = editDistance();
   let best: { word: string; distance: number } | undefined;
   for (const candidate of known) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());

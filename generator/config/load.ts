@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import type { ParseError } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostics.js";
 import type { ApiConfig, ApiOptions, Config, Naming, UserConfig } from "../public.js";
 import { isRecord } from "../records.js";
 import { jsonLocator } from "../load/source.js";
+import { jsonParser } from "../on-demand.js";
 
 /** The config files the CLI looks for, in this order, in the project root. */
 export const CONFIG_FILES = [
@@ -56,11 +57,15 @@ export async function loadConfig(file: string, diagnostics: Diagnostic[]): Promi
       const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
       // JSON with comments and trailing commas, as editors allow in tsconfig.json.
       const errors: ParseError[] = [];
-      raw = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+      raw = jsonParser().parse(text, errors, { allowTrailingComma: true, disallowComments: false });
       if (errors.length > 0) {
         const { line, column } = positionOf(text, errors[0]!.offset);
         diagnostics.push({
-          ...configError(file, `JSON syntax error: ${printParseErrorCode(errors[0]!.error)}`, "Fix the syntax at this position."),
+          ...configError(
+            file,
+            `JSON syntax error: ${jsonParser().printParseErrorCode(errors[0]!.error)}`,
+            "Fix the syntax at this position.",
+          ),
           code: "E_SYNTAX",
           line,
           column,

@@ -31,6 +31,23 @@ const OPTIONS = { noEscape: true, strict: true } as const;
  * template naming a field the view model lacks fails instead of printing nothing.
  */
 export function loadTemplates<const N extends string>(names: readonly N[]): Record<N, Template> {
+  // Set up on the first rendering: a run that takes every file from the last one (emit/reuse.ts) needs none.
+  let compiled: Map<string, HandlebarsTemplateDelegate> | undefined;
+  const template = (name: N): HandlebarsTemplateDelegate => {
+    compiled ??= compileAll(names);
+    return compiled.get(name)!;
+  };
+  const entries = names.map((name): [N, Template] => [
+    name,
+    (view) => {
+      const holes: Hole[] = [];
+      return printTemplate(template(name)(view, { data: { holes } }), holes);
+    },
+  ]);
+  return Object.fromEntries(entries) as Record<N, Template>;
+}
+
+function compileAll(names: readonly string[]): Map<string, HandlebarsTemplateDelegate> {
   const require = createRequire(import.meta.url);
   const handlebars = (require(PRECOMPILED ? "handlebars/runtime" : "handlebars") as typeof Handlebars).create();
   // Each helper leaves a hole for a print-tree node; the holes of one rendering travel in its data.
@@ -47,15 +64,5 @@ export function loadTemplates<const N extends string>(names: readonly N[]): Reco
     // Line ends normalized: a checkout with CRLF must not change the output.
     return handlebars.compile(readFileSync(join(templatesDir(), `${name}.ts.hbs`), "utf8").replace(/\r\n?/g, "\n"), OPTIONS);
   };
-  const entries = names.map((name): [N, Template] => {
-    const compiled = compile(name);
-    return [
-      name,
-      (view) => {
-        const holes: Hole[] = [];
-        return printTemplate(compiled(view, { data: { holes } }), holes);
-      },
-    ];
-  });
-  return Object.fromEntries(entries) as Record<N, Template>;
+  return new Map(names.map((name) => [name, compile(name)]));
 }

@@ -8,6 +8,7 @@ import { modulePath, type EmitOptions } from "./modules.js";
 import { fileViews, renderClient, renderOperationFiles, renderRuntime, renderWire } from "./operations/render.js";
 import type { RenderedFile } from "../files.js";
 import { operationViews } from "./operations/view-model.js";
+import { renderAll, renderFile, type Reuse } from "./reuse.js";
 import { loadTemplates } from "./templates.js";
 import { guardModule } from "./types/guards.js";
 
@@ -15,35 +16,33 @@ import { guardModule } from "./types/guards.js";
  * The emit stage for everything but types.ts (IR + names -> TypeScript files in their final
  * layout): operations, the client, the runtime and the index from templates/, and the guards.
  */
-export function emitTextFiles(api: Api, names: NameTable, options: EmitOptions): RenderedFile[] {
+export function emitTextFiles(api: Api, names: NameTable, options: EmitOptions, reuse: Reuse = renderAll): RenderedFile[] {
   const header = FILE_HEADER;
   const templates = loadTemplates(["runtime", "wire", "operations", "client", "index"] as const);
   const views = operationViews(api, names);
-  const files = renderOperationFiles(templates.operations, views, names, header, options);
-  files.push(renderClient(templates.client, views, header, options));
-  files.push({ path: "runtime.ts", content: renderRuntime(templates.runtime, api, names, header) });
-  const wire = renderWire(templates.wire, views, header, options);
-  if (wire !== undefined) files.push({ path: "wire.ts", content: wire });
-  files.push({
-    path: "index.ts",
-    content: templates.index({
-      header,
-      ext: options.importExtension,
-      // types.ts is not written for a spec without schemas (types-emit.ts).
-      hasTypes: api.schemas.length > 0,
-      hasGuards: guardedSchemas(api).length > 0,
-      hasServerUrls: api.servers.some((s) => s.variables.length > 0),
-      operationFiles: fileViews(views).map((g) => g.file),
-    }),
-  });
-  const guards = guardsFile(api, names, header, options);
+  const files = renderOperationFiles(templates.operations, views, names, header, options, reuse);
+  files.push(renderClient(templates.client, views, header, options, reuse));
+  files.push(renderRuntime(templates.runtime, api, names, header, reuse));
+  const wire = renderWire(templates.wire, views, header, options, reuse);
+  if (wire !== undefined) files.push(wire);
+  const index = {
+    header,
+    ext: options.importExtension,
+    // types.ts is not written for a spec without schemas (types-emit.ts).
+    hasTypes: api.schemas.length > 0,
+    hasGuards: guardedSchemas(api).length > 0,
+    hasServerUrls: api.servers.some((s) => s.variables.length > 0),
+    operationFiles: fileViews(views).map((g) => g.file),
+  };
+  files.push(renderFile("index.ts", templates.index, index, reuse));
+  const guards = guardsFile(api, names, header, options, reuse);
   if (guards) files.push(guards);
   return files;
 }
 
 /** guards.ts alone, when some schema needs a guard: the watch mode prints it again after an edit of schemas. */
 export const emitGuardsFile = (api: Api, names: NameTable, options: EmitOptions): RenderedFile | undefined =>
-  guardsFile(api, names, FILE_HEADER, options);
+  guardsFile(api, names, FILE_HEADER, options, renderAll);
 
 /** `const isRecord = (value: unknown): value is Record<string, unknown> => ...`, which every object check calls. */
 const IS_RECORD: Stmt = {
@@ -66,7 +65,7 @@ const IS_RECORD: Stmt = {
 };
 
 /** guards.ts, when some schema needs a guard. */
-function guardsFile(api: Api, names: NameTable, header: string, options: EmitOptions): RenderedFile | undefined {
+function guardsFile(api: Api, names: NameTable, header: string, options: EmitOptions, reuse: Reuse): RenderedFile | undefined {
   const guards = guardModule(api, names);
   if (guards.statements.length === 0) return undefined;
   const imports: Stmt[] = [
@@ -74,5 +73,6 @@ function guardsFile(api: Api, names: NameTable, header: string, options: EmitOpt
   ];
   if (guards.usesUnknownVariantError)
     imports.push({ kind: "import", from: modulePath("./runtime", options), names: [{ name: "UnknownVariantError" }] });
-  return { path: "guards.ts", content: printFile(header, [...imports, IS_RECORD, ...guards.statements]) };
+  const view = { header, statements: [...imports, IS_RECORD, ...guards.statements] };
+  return renderFile("guards.ts", (v) => printFile(v.header, v.statements), view, reuse);
 }

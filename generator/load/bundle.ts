@@ -106,8 +106,8 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     origins.push({ prefix, source: target.source, pointer: target.pointer });
     if (isRecord(copy)) rewrite(copy, target.source, prefix, "schema");
   }
+  // Returned even when no schema was placed: parts copied in place (parameters, responses) leave no origin.
   rewrite(document, root, "", "document");
-  if (origins.length === 0) return root;
   return {
     file: root.file,
     text: root.text,

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { parseTree, type Node as JsonNode } from "jsonc-parser";
-import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Node as JsonNode } from "jsonc-parser";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { jsonParser, jsYaml, yamlLibrary } from "../on-demand.js";
 import { splitPointer } from "./pointer.js";
 import { jsonSyntaxDiagnostic, positionAt, yamlSyntaxDiagnostics } from "./syntax.js";
 
@@ -54,9 +54,9 @@ function readJson(file: string, text: string, diagnostics: Diagnostic[]): SpecSo
 
 /** Pointer -> position in JSON text; the tree is built on the first call, as positions are only needed when something is wrong. */
 export function jsonLocator(text: string): (pointer: string) => Position | undefined {
-  let tree: ReturnType<typeof parseTree> | undefined;
+  let tree: JsonNode | undefined;
   return (pointer) => {
-    tree ??= parseTree(text, [], { allowTrailingComma: true });
+    tree ??= jsonParser().parseTree(text, [], { allowTrailingComma: true });
     const node = tree ? jsonNodeAt(tree, pointer) : undefined;
     // A property's position is that of its key, which is where a reader looks.
     const anchor = node?.parent?.type === "property" ? node.parent : node;
@@ -112,13 +112,15 @@ const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/;
 /** The data, or undefined when js-yaml refuses the text (the yaml library then reports why). */
 function plainYaml(text: string): { value: unknown } | undefined {
   try {
-    return { value: loadYaml(text, { schema: CORE_SCHEMA }) };
+    const { load, CORE_SCHEMA } = jsYaml();
+    return { value: load(text, { schema: CORE_SCHEMA }) };
   } catch {
     return undefined;
   }
 }
 
 const positioned = (text: string): { doc: Document; lines: LineCounter } => {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
 };
@@ -162,6 +164,7 @@ function yamlData(doc: Document, file: string, diagnostics: Diagnostic[]): { val
 }
 
 function yamlOffset(doc: Document, pointer: string): number | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0];
   for (const segment of splitPointer(pointer)) {

@@ -1,6 +1,7 @@
-import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { LineCounter, parseDocument, type YAMLError } from "yaml";
+import type { ParseError } from "jsonc-parser";
+import type { YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { jsonParser, yamlLibrary } from "../on-demand.js";
 
 /**
  * Syntax errors as diagnostics a person can act on: one per real problem (not the parser's
@@ -128,6 +129,7 @@ export function yamlSyntaxDiagnostics(file: string, text: string, errors: readon
     const line = positionAt(source, offset).line;
     const last = blockOf(lines, line);
     lines = lines.map((l, i) => (i >= line - 1 && i < last ? "" : l));
+    const { LineCounter, parseDocument } = yamlLibrary();
     current = parseDocument(lines.join("\n"), { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true }).errors;
   }
   return found;
@@ -170,6 +172,7 @@ const previousToken = (text: string, offset: number): number => {
 /** The first JSON syntax error (later ones are the parser's recovery), in words, at the place to fix. */
 export function jsonSyntaxDiagnostic(file: string, text: string): Diagnostic {
   const errors: ParseError[] = [];
+  const { parseTree, printParseErrorCode } = jsonParser();
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (!first) return syntaxError(file, text, 0, "JSON syntax error: invalid JSON");

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { sha256 } from "../cache/inputs.js";
+import { sha256, type SpecInputs } from "../cache/inputs.js";
 import { isGeneratedFile, JSON_HEADER } from "../emit/header.js";
+import { renderAll, type Reuse } from "../emit/reuse.js";
 import type { RenderedFile } from "../files.js";
 
 /**
@@ -14,33 +15,82 @@ import type { RenderedFile } from "../files.js";
  */
 export const FINGERPRINT_FILE = ".specforge/fingerprint.json";
 
-export interface Inputs {
+export interface Inputs extends SpecInputs {
   generator: string;
-  spec: string;
 }
 
 interface Sealed extends Inputs {
   warnings: number;
   files: Record<string, string>;
+  /** The digest of the view each template-rendered file was rendered from (emit/reuse.ts). */
+  views?: Record<string, string>;
 }
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const digest = ({ generator, spec, warnings, files }: Sealed): string =>
-  sha256(JSON.stringify([generator, spec, warnings, Object.entries(files)]));
+const digest = ({ generator, spec, parts, warnings, files, views }: Sealed): string =>
+  sha256(
+    JSON.stringify([
+      generator,
+      spec,
+      ...(parts ? [parts] : []),
+      warnings,
+      Object.entries(files),
+      ...(views ? [Object.entries(views)] : []),
+    ]),
+  );
 
 export function fingerprintFile(inputs: Inputs, warnings: number, files: RenderedFile[]): RenderedFile {
   const listed = files.filter((f) => f.path !== FINGERPRINT_FILE).sort((a, b) => byPath(a.path, b.path));
-  const sealed: Sealed = { ...inputs, warnings, files: Object.fromEntries(listed.map((f) => [f.path, sha256(f.content)])) };
+  const rendered = listed.filter((f) => f.view !== undefined);
+  const sealed: Sealed = {
+    ...inputs,
+    warnings,
+    files: Object.fromEntries(listed.map((f) => [f.path, sha256(f.content)])),
+    ...(rendered.length > 0 ? { views: Object.fromEntries(rendered.map((f) => [f.path, f.view!])) } : {}),
+  };
   const fingerprint = {
     "//": JSON_HEADER,
     generator: sealed.generator,
     spec: sealed.spec,
+    ...(sealed.parts ? { parts: sealed.parts } : {}),
     warnings,
     digest: digest(sealed),
     files: sealed.files,
+    ...(sealed.views ? { views: sealed.views } : {}),
   };
   return { path: FINGERPRINT_FILE, content: `${JSON.stringify(fingerprint, null, 2)}\n` };
+}
+
+/** The folder's fingerprint, when it is intact (its digest seals what it lists). */
+function readFingerprint(out: string): (Sealed & { digest: string }) | undefined {
+  try {
+    const recorded = JSON.parse(readFileSync(join(out, FINGERPRINT_FILE), "utf8")) as Sealed & { digest: string };
+    const hashes = [...Object.values(recorded.files ?? {}), ...Object.values(recorded.views ?? {})];
+    return hashes.every((hash) => typeof hash === "string") && recorded.digest === digest(recorded) ? recorded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The files of the folder that the last run, by this generator, rendered from views (emit/reuse.ts),
+ * offered back when the view is the same and the file still has the bytes that run wrote. With
+ * no intact fingerprint by this generator, nothing is offered.
+ */
+export function recordedRenders(out: string, generator: string): Reuse {
+  const recorded = readFingerprint(out);
+  if (recorded?.generator !== generator || !recorded.views) return renderAll;
+  const { views, files } = recorded;
+  return (path, view) => {
+    if (views[path] !== view || files[path] === undefined) return undefined;
+    try {
+      const content = readFileSync(join(out, path), "utf8");
+      return sha256(content) === files[path] ? content : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /**
@@ -50,11 +100,11 @@ export function fingerprintFile(inputs: Inputs, warnings: number, files: Rendere
  * remove). Anything unexpected, such as a hand-edited fingerprint, means no.
  */
 export function outputCurrent(out: string, inputs: Inputs): boolean {
+  const recorded = readFingerprint(out);
+  if (recorded?.generator !== inputs.generator || recorded.spec !== inputs.spec || recorded.warnings !== 0) return false;
+  if (JSON.stringify(recorded.parts ?? []) !== JSON.stringify(inputs.parts ?? [])) return false;
   try {
-    const recorded = JSON.parse(readFileSync(join(out, FINGERPRINT_FILE), "utf8")) as Sealed & { digest: string };
-    const files = Object.entries(recorded.files ?? {});
-    if (recorded.generator !== inputs.generator || recorded.spec !== inputs.spec || recorded.warnings !== 0) return false;
-    if (!files.every(([path, hash]) => typeof hash === "string") || recorded.digest !== digest(recorded)) return false;
+    const files = Object.entries(recorded.files);
     for (const [path, hash] of files) {
       const file = join(out, path);
       if (!existsSync(file) || !statSync(file).isFile() || sha256(readFileSync(file)) !== hash) return false;
@@ -67,4 +117,10 @@ export function outputCurrent(out: string, inputs: Inputs): boolean {
   } catch {
     return false;
   }
+}
+
+/** The parts (files a spec's refs named) the folder's fingerprint records, as paths; none without an intact fingerprint. */
+export function recordedParts(out: string): string[] {
+  const parts = readFingerprint(out)?.parts;
+  return Array.isArray(parts) && parts.every((p) => typeof p === "string") ? parts.map((p) => join(out, p)) : [];
 }

@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from "diff";
+import { textDiff } from "../on-demand.js";
 import type { OutputPlan } from "./plan.js";
 
 /**
@@ -7,6 +7,7 @@ import type { OutputPlan } from "./plan.js";
  */
 export function driftReport(plan: OutputPlan, outLabel: string, explained: ReadonlySet<string> = new Set()): string {
   const lines = plan.changes.map((c) => `  ${c.kind.padEnd(7)} ${outLabel}/${c.path}`);
+  const { createTwoFilesPatch } = textDiff();
   const diffs = plan.changes
     .filter((c) => !explained.has(c.path))
     .map((c) =>

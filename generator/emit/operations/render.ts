@@ -5,6 +5,7 @@ import { docComment } from "../escape.js";
 import { modulePath, type EmitOptions } from "../modules.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
+import { renderFile, type Reuse } from "../reuse.js";
 import type { OperationView } from "./view-model.js";
 
 /** Operations grouped by file, files and operations in spec order of first appearance. */
@@ -29,6 +30,7 @@ export function renderOperationFiles(
   names: NameTable,
   header: string,
   options: EmitOptions,
+  reuse: Reuse,
 ): RenderedFile[] {
   return fileViews(views).map(({ file, operations }) => {
     const ids = new Set(operations.flatMap((o) => o.schemaIds));
@@ -47,7 +49,7 @@ export function renderOperationFiles(
     const imports = [importOf(runtimeImports, modulePath("../runtime", options))];
     if (typeImports.length > 0) imports.push(importOf(typeImports, modulePath("../types", options), true));
     if (helpers.length > 0) imports.push(importOf(helpers, modulePath("../wire", options)));
-    return { path: `operations/${file}.ts`, content: template({ header, imports, operations }) };
+    return renderFile(`operations/${file}.ts`, template, { header, imports, operations }, reuse);
   });
 }
 
@@ -85,17 +87,15 @@ function clientObject(views: OperationView[]): Expr {
   return { kind: "object", properties: root.members, expanded: true };
 }
 
-export function renderClient(template: Template, views: OperationView[], header: string, options: EmitOptions): RenderedFile {
+export function renderClient(template: Template, views: OperationView[], header: string, options: EmitOptions, reuse: Reuse): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
     importOf(
       operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
       modulePath(`./operations/${file}`, options),
     ),
   );
-  return {
-    path: "client.ts",
-    content: template({ header, ext: options.importExtension, imports, client: clientObject(views), hasGroups: views.length > 0 }),
-  };
+  const view = { header, ext: options.importExtension, imports, client: clientObject(views), hasGroups: views.length > 0 };
+  return renderFile("client.ts", template, view, reuse);
 }
 
 /** The statuses from `from` to `from + 99`. */
@@ -120,7 +120,7 @@ function apiKeyDoc(api: Api): string {
 
 const statuses = (from: number): number[] => Array.from({ length: 100 }, (_, i) => from + i);
 
-export function renderRuntime(template: Template, api: Api, names: NameTable, header: string): string {
+export function renderRuntime(template: Template, api: Api, names: NameTable, header: string, reuse: Reuse): RenderedFile {
   const withDefaults = (url: string, vars: Api["servers"][number]["variables"]): string =>
     vars.reduce((u, v) => u.split(`{${v.name}}`).join(v.default), url);
   const environments: Expr = {
@@ -175,20 +175,25 @@ export function renderRuntime(template: Template, api: Api, names: NameTable, he
     ];
   });
   const first = api.servers[0];
-  return template({
-    header,
-    environments,
-    serverUrls: serverUrls.length === 0 ? undefined : { kind: "object", properties: serverUrls, expanded: true },
-    defaultEnvironment: names.environments[0] ?? "production",
-    apiKeyDoc: apiKeyDoc(api),
-    defaultUrl: {
-      kind: "const",
-      name: "defaultUrl",
-      value: str(first ? withDefaults(first.url, first.variables) : "/"),
-    } satisfies Stmt,
-    clientErrorStatuses: statuses(400),
-    serverErrorStatuses: statuses(500),
-  });
+  return renderFile(
+    "runtime.ts",
+    template,
+    {
+      header,
+      environments,
+      serverUrls: serverUrls.length === 0 ? undefined : { kind: "object", properties: serverUrls, expanded: true },
+      defaultEnvironment: names.environments[0] ?? "production",
+      apiKeyDoc: apiKeyDoc(api),
+      defaultUrl: {
+        kind: "const",
+        name: "defaultUrl",
+        value: str(first ? withDefaults(first.url, first.variables) : "/"),
+      } satisfies Stmt,
+      clientErrorStatuses: statuses(400),
+      serverErrorStatuses: statuses(500),
+    },
+    reuse,
+  );
 }
 
 /** Every helper of templates/wire.ts.hbs, with the internal helpers each one needs. */
@@ -215,16 +220,19 @@ const WIRE_HELPERS: Record<string, string[]> = {
 };
 
 /** wire.ts, holding only the helpers some operation uses; undefined when none does. */
-export function renderWire(template: Template, views: OperationView[], header: string, options: EmitOptions): string | undefined {
+export function renderWire(
+  template: Template,
+  views: OperationView[],
+  header: string,
+  options: EmitOptions,
+  reuse: Reuse,
+): RenderedFile | undefined {
   const used = new Set(views.flatMap((v) => v.helpers));
   if (used.size === 0) return undefined;
   // A Set's iteration visits what is added during it: the needs of needs are included.
   for (const helper of used) for (const needed of WIRE_HELPERS[helper] ?? []) used.add(needed);
   const uses = Object.fromEntries(Object.keys(WIRE_HELPERS).map((h) => [h, used.has(h)]));
   const runtimeImports = [...(used.has("parseJson") ? ["ParseError"] : []), ...(used.has("security") ? ["type RequestOptions"] : [])];
-  return template({
-    header,
-    uses,
-    runtimeImports: runtimeImports.length === 0 ? undefined : importOf(runtimeImports, modulePath("./runtime", options)),
-  });
+  const imports = runtimeImports.length === 0 ? undefined : importOf(runtimeImports, modulePath("./runtime", options));
+  return renderFile("wire.ts", template, { header, uses, runtimeImports: imports }, reuse);
 }
