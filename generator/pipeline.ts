@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { basename, relative, sep } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { partsRead } from "./cache/inputs.js";
 import type { ApiModel } from "./changes/model.js";
@@ -16,7 +16,7 @@ import type { Api } from "./ir/model.js";
 import { mergeDocuments } from "./ir/merge/merge.js";
 import { filterDocument, hasFilters, type Filters } from "./load/filter.js";
 import { loadInputs } from "./load/load-spec.js";
-import type { SpecSource } from "./load/source.js";
+import type { Part, SpecSource } from "./load/source.js";
 import { planNames, type NameTable } from "./names/plan.js";
 import type { Naming } from "./public.js";
 import { isRecord } from "./records.js";
@@ -55,7 +55,7 @@ export type Generation =
       /** The API model recorded with the output (`.specforge/api-model.json`), which change reports compare. */
       model: ApiModel;
       /** The files read beyond the `--spec` inputs: the parts their refs named, which the output's fingerprint covers. */
-      parts: string[];
+      parts: Part[];
     })
   | (Run & { ok: false });
 
@@ -181,9 +181,16 @@ export async function analyzeWith(
   if (hasErrors(diagnostics)) return undefined;
   const names = timed("names", () => planNames(api, naming));
   const model = timed("model", () => buildApiModel(api, names));
-  const files = [...new Set(inputs.map((input) => relative(process.cwd(), input.file).split(sep).join("/")))];
-  if (files.length > 1 || inputs.length > 1) model.inputs = files.sort();
+  const files = [...new Set(inputs.map((input) => resolve(input.file)))];
+  if (files.length > 1 || inputs.length > 1) model.inputs = fromCommonFolder(files);
   return { source, inputs, api, names, model };
+}
+
+/** Paths from the deepest folder holding them all: the same wherever the generator runs from, and wherever the project lies. */
+function fromCommonFolder(files: string[]): string[] {
+  let common = dirname(files[0]!);
+  while (files.some((file) => relative(common, file).split(sep)[0] === "..")) common = dirname(common);
+  return files.map((file) => relative(common, file).split(sep).join("/")).sort();
 }
 
 /** How merged inputs are named (in the merged document's diagnostics): the folders and files given. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConfig, findConfig, resolveApis } from "../generator/config/load.js";
@@ -52,6 +52,18 @@ describe("a config file", () => {
     expect(Object.values(env).join("\n")).not.toContain("updateEnvironmentVariable");
     // --check takes the config too.
     expect(runCli(["generate", "--check"], { cwd: dir }).status).toBe(0);
+  });
+
+  it("a changed naming hook is drift for --check, as the names it gives change the output", () => {
+    const config = (suffix: string): string =>
+      `export default { input: ${JSON.stringify(SEED)}, output: "gen", naming: { operation: (name) => name + "${suffix}" } };`;
+    const dir = project({ "specforge.config.mjs": config("One") });
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["generate", "--check"], { cwd: dir }).status).toBe(0);
+    writeFileSync(join(dir, "specforge.config.mjs"), config("Two"));
+    const check = runCli(["generate", "--check"], { cwd: dir });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain("createEnvironmentVariableTwo");
   });
 
   it("one API's failure does not stop the others: exit 2 at the end, the failed output untouched", () => {

@@ -2,39 +2,50 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { specInputs } from "../generator/cache/inputs.js";
+import { specDigest, specInputs } from "../generator/cache/inputs.js";
 import { FINGERPRINT_FILE, outputCurrent } from "../generator/write/fingerprint.js";
 import { runCli, scratchProject } from "./support/cli.js";
-import { SEED_SPEC } from "./support/paths.js";
+import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { CLI, FIXTURES, SEED_SPEC } from "./support/paths.js";
 
 /** The inputs a `--check` shortcut depends on: any change that could change the output must show. */
 describe("the spec's fingerprint", () => {
   const folder = (): string => mkdtempSync(join(tmpdir(), "specforge-fp-"));
-  const digest = (spec: string, parts: string[] = []): string | undefined => specInputs([spec], undefined, parts, tmpdir())?.spec;
+  const out = (dir: string): string => join(dir, "out");
+  const fingerprint = (dir: string, spec: string, parts: { file: string; text: string }[] = []): string | undefined => {
+    const digest = specDigest([spec], out(dir));
+    return digest === undefined ? undefined : specInputs(digest, undefined, parts, out(dir)).spec;
+  };
 
-  it("does not change with the file's name or folder, which no generated file carries, but with its bytes", () => {
+  it("changes with the spec's bytes and with its name or place, which decide the parts it reads and how merged inputs are named", () => {
     const dir = folder();
     cpSync(SEED_SPEC, join(dir, "a.yaml"));
-    const before = digest(join(dir, "a.yaml"));
-    renameSync(join(dir, "a.yaml"), join(dir, "b.yaml"));
-    expect(digest(join(dir, "b.yaml"))).toBe(before);
-    expect(digest(dir)).toBe(before);
-    writeFileSync(join(dir, "b.yaml"), readFileSync(join(dir, "b.yaml"), "utf8") + "\n");
-    expect(digest(join(dir, "b.yaml"))).not.toBe(before);
+    const before = fingerprint(dir, join(dir, "a.yaml"));
+    expect(fingerprint(dir, join(dir, "a.yaml"))).toBe(before);
+    cpSync(join(dir, "a.yaml"), join(dir, "b.yaml"));
+    expect(fingerprint(dir, join(dir, "b.yaml"))).not.toBe(before);
+    writeFileSync(join(dir, "a.yaml"), readFileSync(join(dir, "a.yaml"), "utf8") + "\n");
+    expect(fingerprint(dir, join(dir, "a.yaml"))).not.toBe(before);
+    // A folder: each file by its name and bytes.
+    mkdirSync(join(dir, "api"));
+    cpSync(SEED_SPEC, join(dir, "api", "a.yaml"));
+    const folderBefore = fingerprint(dir, join(dir, "api"));
+    renameSync(join(dir, "api", "a.yaml"), join(dir, "api", "c.yaml"));
+    expect(fingerprint(dir, join(dir, "api"))).not.toBe(folderBefore);
+    expect(fingerprint(dir, join(dir, "missing.yaml"))).toBeUndefined();
   });
 
-  it("covers the parts a run read, by path and bytes, wherever they are", () => {
+  it("covers the parts a run read, by path and text, wherever they are", () => {
     const dir = folder();
-    mkdirSync(join(dir, "api"));
-    const spec = join(dir, "api", "openapi.json");
-    writeFileSync(spec, "{}");
-    writeFileSync(join(dir, "shared.json"), JSON.stringify({ Pet: { type: "string" } }));
-    const before = digest(spec, [join(dir, "shared.json")]);
-    expect(before).not.toBe(digest(spec));
-    writeFileSync(join(dir, "shared.json"), JSON.stringify({ Pet: { type: "integer" } }));
-    expect(digest(spec, [join(dir, "shared.json")])).not.toBe(before);
-    // A part that is gone: no fingerprint, so --check generates.
-    expect(digest(spec, [join(dir, "gone.json")])).toBeUndefined();
+    writeFileSync(join(dir, "openapi.json"), "{}");
+    const spec = join(dir, "openapi.json");
+    const part = (text: string) => [{ file: join(dir, "..", "shared.json"), text }];
+    const before = fingerprint(dir, spec, part("{}"));
+    expect(before).not.toBe(fingerprint(dir, spec));
+    expect(fingerprint(dir, spec, part('{"a":1}'))).not.toBe(before);
+    expect(fingerprint(dir, spec, [{ file: join(dir, "other.json"), text: "{}" }])).not.toBe(before);
+    expect(specInputs(specDigest([spec], out(dir))!, undefined, part("{}"), out(dir)).parts).toEqual(["../../shared.json"]);
   });
 
   it("is the files the loader read, not a guess from the text: a `$ref` that is data reads nothing more", () => {
@@ -88,6 +99,60 @@ describe("the spec's fingerprint", () => {
     const check = runCli([...args, "--check"], { cwd: dir });
     expect(check.status).toBe(1);
     expect(check.stdout).toContain("+  limit?: string;");
+  });
+});
+
+describe("--check after changes its fingerprint must see", () => {
+  it("the same root spec in another folder, whose parts differ", () => {
+    const dir = mkdtempSync(join(tmpdir(), "specforge-fp-"));
+    cpSync(join(FIXTURES, "multi-file"), join(dir, "v1"), { recursive: true });
+    cpSync(join(dir, "v1"), join(dir, "v2"), { recursive: true });
+    writeFileSync(
+      join(dir, "v2", "schemas", "owner.yaml"),
+      readFileSync(join(dir, "v2", "schemas", "owner.yaml"), "utf8") + "  nickname:\n    type: string\n",
+    );
+    expect(runCli(["generate", "--spec", "v1/openapi.yaml", "--out", "out"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["generate", "--check", "--spec", "v1/openapi.yaml", "--out", "out"], { cwd: dir }).stdout).toContain(
+      "spec and generator unchanged",
+    );
+    const check = runCli(["generate", "--check", "--spec", "v2/openapi.yaml", "--out", "out"], { cwd: dir });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain("nickname");
+  });
+
+  it("an edit saved while the run was reading the spec", () => {
+    const dir = mkdtempSync(join(tmpdir(), "specforge-fp-"));
+    const spec = join(dir, "spec.yaml");
+    cpSync(SEED_SPEC, spec);
+    // Saves an edit right after the loader has read the spec (the second read: the first is the
+    // fingerprint's, before the run), as an editor could in the middle of a long run.
+    const hook = join(dir, "edit-during-run.mjs");
+    writeFileSync(
+      hook,
+      `import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+const read = fs.readFileSync;
+let reads = 0;
+fs.readFileSync = function (file, ...rest) {
+  const result = read.call(this, file, ...rest);
+  if (String(file) === ${JSON.stringify(spec)} && ++reads === 2)
+    fs.writeFileSync(file, String(result).replace("Create Environment Variable", "Create An Environment Variable"));
+  return result;
+};
+syncBuiltinESMExports();
+`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      ["--import", pathToFileURL(hook).href, CLI, "generate", "--spec", spec, "--out", join(dir, "out")],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(spec, "utf8")).toContain("Create An Environment Variable");
+    const check = runCli(["generate", "--check", "--spec", spec, "--out", join(dir, "out")]);
+    expect(check.status).toBe(1);
   });
 });
 

@@ -306,6 +306,18 @@ describe("merging several inputs", () => {
     expect(result.api.operations.map((o) => o.path)).toEqual(["/x", "/y"]);
   });
 
+  it("name the merged inputs the same from any working folder", () => {
+    const a = doc({ "/a": getReturning("T", "getA") }, { T: { type: "string" } });
+    const b = doc({ "/b": getReturning("T", "getB") }, { T: { type: "string" } });
+    const dir = tempFiles({ "pages/a.json": a, "pages/b.json": b });
+    const args = (out: string) => ["generate", "--spec", join(dir, "pages/a.json"), "--spec", join(dir, "pages/b.json"), "--out", out];
+    expect(runCli(args(join(dir, "one")), { cwd: dir }).status).toBe(0);
+    expect(runCli(args(join(dir, "two")), { cwd: "/" }).status).toBe(0);
+    const model = readFileSync(join(dir, "one", ".specforge/api-model.json"), "utf8");
+    expect(JSON.parse(model).inputs).toEqual(["a.json", "b.json"]);
+    expect(readFileSync(join(dir, "two", ".specforge/api-model.json"), "utf8")).toBe(model);
+  });
+
   it("--check and the change report work on merged inputs", () => {
     const a = doc({ "/a": getReturning("T", "getA") }, { T: { type: "string" } });
     const b = doc({ "/b": getReturning("T", "getB") }, { T: { type: "string" } });

@@ -95,6 +95,21 @@ describe("a spec split across files and folders", () => {
   });
 });
 
+describe("a spec whose only parts are parameters from another file", () => {
+  it("takes them in place, with a diagnostic inside one at its file and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "specforge-params-"));
+    writeFileSync(
+      join(dir, "openapi.yaml"),
+      "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - $ref: './params.yaml#/Limit'\n      responses:\n        '200': {description: ok}\n",
+    );
+    writeFileSync(join(dir, "params.yaml"), "Limit:\n  name: limit\n  in: query\n  schema:\n    type: integr\n");
+    const result = runCli(["generate", "--spec", join(dir, "openapi.yaml"), "--out", join(dir, "out")]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/params\.yaml:5:5 warning W_SCHEMA_TYPE/);
+    expect(readFileSync(join(dir, "out", "operations", "default.ts"), "utf8")).toContain("limit?: unknown;");
+  });
+});
+
 describe("edge cases found in review", () => {
   const { errors, stderr } = generateWithUsage(fixture("edges-3.1.yaml"), join(ROOT, "test", "usage", "fixtures", "edges.ts"));
 

@@ -4,6 +4,8 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasFilters, type Filters } from "../load/filter.js";
+import type { Part } from "../load/source.js";
+import type { Naming } from "../public.js";
 
 /**
  * Fingerprints of what a generation depends on. They let `--check` answer from the output's
@@ -71,8 +73,13 @@ export function generatorFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** The generator with the options that shape its output: what a fingerprint's `generator` records. */
-export const generatorKey = (generator: string, emit: object): string => sha256(`${generator}\0${JSON.stringify(emit)}`);
+/**
+ * The generator with the options that shape its output: what a fingerprint's `generator` records.
+ * A config's naming hooks shape it too, by their source text (what a hook reads from elsewhere,
+ * such as a constant of the config, is not seen).
+ */
+export const generatorKey = (generator: string, emit: object, naming?: Naming): string =>
+  sha256(`${generator}\0${JSON.stringify(emit)}${naming ? `\0${String(naming.type)}\0${String(naming.operation)}` : ""}`);
 
 /** What a fingerprint records of the spec: a digest of its inputs, and the parts they referenced (relative to the output folder). */
 export interface SpecInputs {
@@ -80,51 +87,58 @@ export interface SpecInputs {
   parts?: string[];
 }
 
+const INPUT_FILE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
+const posix = (path: string): string => path.split(sep).join("/");
+
 /**
- * The spec: its bytes (not its name or place: the output does not depend on them), or for a
- * folder, the bytes of its spec and page files; several inputs, each of them; the filters; and
- * `parts`, the files the run read beyond those (what `$ref`s named), each by its path and bytes:
- * moving a part changes the refs to it, which the spec's bytes cover. The parts are exactly the
- * files the loader read (SpecSource.files), not a guess from the text, so a `$ref` that is data
- * (a property named `$ref`, an example) costs nothing. A spec whose bytes are the same reads the
- * same parts, and a part whose bytes are the same references the same further parts, so these
- * cover everything the run read. Undefined when a file cannot be read: then `--check` generates.
+ * The `--spec` inputs as a run is about to read them: each by its place (relative to the output
+ * folder: the parts its refs name are found from there, and merged inputs are named by it) and its
+ * bytes, for a folder every spec and page file below it by name and bytes. Taken before the run,
+ * so that an edit saved during it shows as drift next time. Undefined when one cannot be read.
  */
-export function specInputs(
-  specs: readonly string[],
-  filters: Filters | undefined,
-  parts: readonly string[],
-  out: string,
-): SpecInputs | undefined {
+export function specDigest(specs: readonly string[], out: string): string | undefined {
   try {
     const hash = createHash("sha256");
-    for (const spec of specs) hash.update(oneSpecDigest(spec)).update("\0");
-    // Filters change the output as much as the spec does.
-    if (hasFilters(filters)) hash.update(JSON.stringify(filters));
-    const named = [...new Set(parts.map((part) => relative(out, part).split(sep).join("/")))].sort();
-    for (const part of named)
-      hash
-        .update("\0")
-        .update(part)
-        .update("\0")
-        .update(readFileSync(join(out, part)));
-    return named.length > 0 ? { spec: hash.digest("hex"), parts: named } : { spec: hash.digest("hex") };
+    for (const spec of specs) {
+      hash.update(posix(relative(out, resolve(spec)))).update("\0");
+      const files = statSync(spec).isDirectory() ? filesBelow(spec, (name) => INPUT_FILE.test(name)) : [spec];
+      for (const file of files)
+        hash
+          .update(posix(relative(spec, file)))
+          .update("\0")
+          .update(sha256(readFileSync(file)))
+          .update("\0");
+    }
+    return hash.digest("hex");
   } catch {
     return undefined;
   }
 }
 
-const INPUT_FILE = /\.(ya?ml|json|md|markdown|mdx|txt)$/i;
-
-/** One `--spec`'s bytes, sorted by content for a folder, so that renaming a file changes nothing (refs to it are parts, by path). */
-function oneSpecDigest(spec: string): string {
-  const folder = statSync(spec).isDirectory();
-  const texts = (folder ? filesBelow(spec, (name) => INPUT_FILE.test(name)) : [spec]).map((file) => sha256(readFileSync(file)));
-  return sha256(texts.sort().join(""));
+/**
+ * The spec's fingerprint: the inputs' digest (`specDigest`), the filters, and the parts (the files
+ * the loader read because refs named them, with the text it read), each by its path from the
+ * output folder and its text. They are exactly what the run read, not a guess from the spec's
+ * text, so a `$ref` that is data (a schema property named `$ref`) costs nothing. Inputs with the
+ * same bytes in the same place read the same parts, and parts with the same text name the same
+ * further parts: these cover everything the run read.
+ */
+export function specInputs(digest: string, filters: Filters | undefined, parts: readonly Part[], out: string): SpecInputs {
+  const hash = createHash("sha256").update(digest);
+  // Filters change the output as much as the spec does.
+  if (hasFilters(filters)) hash.update("\0").update(JSON.stringify(filters));
+  const named = new Map(parts.map((part) => [posix(relative(out, part.file)), part.text]));
+  const paths = [...named.keys()].sort();
+  for (const path of paths)
+    hash
+      .update("\0")
+      .update(path)
+      .update("\0")
+      .update(sha256(named.get(path)!));
+  return paths.length > 0 ? { spec: hash.digest("hex"), parts: paths } : { spec: hash.digest("hex") };
 }
 
-/** The files the documents were read from beyond their own (the parts their refs named), resolved, each once. */
-export const partsRead = (documents: readonly { file: string; files?: string[] }[]): string[] => {
-  const roots = new Set(documents.map((d) => resolve(d.file)));
-  return [...new Set(documents.flatMap((d) => d.files ?? []).map((file) => resolve(file)))].filter((file) => !roots.has(file)).sort();
-};
+/** The parts the documents' refs named, each once. */
+export const partsRead = (documents: readonly { parts?: Part[] }[]): Part[] => [
+  ...new Map(documents.flatMap((d) => d.parts ?? []).map((part) => [part.file, part])).values(),
+];

@@ -114,7 +114,7 @@ export interface ApiModel {
   operations: Record<string, OperationModel>;
   /** Component schemas, keyed by their name in `components/schemas`. */
   schemas: Record<string, SchemaModel>;
-  /** The files the API was read from, relative to the working folder, when there were several (merged inputs). */
+  /** The files the API was read from, relative to the folder holding them all, when there were several (merged inputs). */
   inputs?: string[];
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, generatorKey, sha256, specInputs } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, sha256, specDigest, specInputs } from "../cache/inputs.js";
 import { diffApiModels } from "../changes/diff.js";
 import type { ApiModel, ChangeReport } from "../changes/model.js";
 import { MODEL_FILE, readRecordedModel } from "../changes/record.js";
@@ -95,12 +95,15 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const emit: EmitOptions = { importExtension: args.importExtension ?? ".js" };
   // The options shape the output as much as the generator's code does.
   const generator =
-    generatorKey(generatorFingerprint(), emit) + (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
+    generatorKey(generatorFingerprint(), emit, extras.naming) +
+    (userConfigFingerprint ? `+prettier:${await userConfigFingerprint(args.out)}` : "");
   const input: Input = { specs: args.spec, ...extras, filters: extras.filters ?? filtersOf(args), emit };
+  // The inputs as this run is about to read them; after it, the parts it read are added.
+  const digest = specDigest(args.spec, args.out);
   // The folder's fingerprint says the same spec (and the parts it read then) and generator wrote it, and nothing was edited since.
-  if (args.check && args.format === "text") {
-    const recorded = specInputs(args.spec, input.filters, recordedParts(args.out), args.out);
-    if (recorded && outputCurrent(args.out, { generator, ...recorded })) {
+  const parts = args.check && args.format === "text" && digest !== undefined ? recordedParts(args.out) : undefined;
+  if (digest !== undefined && parts !== undefined) {
+    if (outputCurrent(args.out, { generator, ...specInputs(digest, input.filters, parts, args.out) })) {
       io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
       return EXIT.ok;
     }
@@ -126,8 +129,10 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
     io.stderr.write(untouched(args.out, shown));
     return EXIT.badInput;
   }
-  const spec = specInputs(args.spec, input.filters, result.parts, args.out);
-  if (spec !== undefined) result.files.push(fingerprintFile({ generator, ...spec }, warnings.length, result.files));
+  if (digest !== undefined)
+    result.files.push(
+      fingerprintFile({ generator, ...specInputs(digest, input.filters, result.parts, args.out) }, warnings.length, result.files),
+    );
   const plan = planOutput(args.out, result.files);
   if (plan.conflicts.length > 0) {
     for (const path of plan.conflicts) io.stderr.write(formatDiagnostic(conflict(args.out, path)) + "\n");

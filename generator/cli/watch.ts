@@ -1,7 +1,7 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { generatorFingerprint, generatorKey, partsRead, specInputs } from "../cache/inputs.js";
+import { generatorFingerprint, generatorKey, partsRead, specDigest, specInputs } from "../cache/inputs.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { DEFAULT_EMIT } from "../emit/modules.js";
 import type { RenderedFile } from "../files.js";
@@ -113,6 +113,7 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
 
   const once = async (): Promise<void> => {
     const started = performance.now();
+    const digest = specDigest(api.input.specs, api.out);
     const update = await session.update();
     for (const d of update.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
     const warnings = update.diagnostics.filter((d) => d.severity === "warning").length;
@@ -121,13 +122,13 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
       return;
     }
     const parts = partsRead(update.analysis.inputs);
-    const spec = specInputs(api.input.specs, api.input.filters, parts, api.out);
     // As generate records it, so that --check after a watch session finds the folder current.
     const key =
-      generatorKey(generator, api.input.emit ?? DEFAULT_EMIT) +
+      generatorKey(generator, api.input.emit ?? DEFAULT_EMIT, api.input.naming) +
       (api.prettier ? `+prettier:${await (await import("../format/prettier.js")).userConfigFingerprint(api.out)}` : "");
     const files = api.prettier ? await userFormatted(update.files) : [...update.files];
-    if (spec !== undefined) files.push(fingerprintFile({ generator: key, ...spec }, warnings, files));
+    if (digest !== undefined)
+      files.push(fingerprintFile({ generator: key, ...specInputs(digest, api.input.filters, parts, api.out) }, warnings, files));
     let changed: string[];
     if (written === undefined) {
       // The first run compares with the folder as it is, and applies all its changes or none.
@@ -139,7 +140,7 @@ function watchOne(api: WatchedApi, generator: string, io: Io, onParts: (files: s
       changed = [...result.written, ...result.removed];
     }
     written = files;
-    onParts(parts);
+    onParts(parts.map((part) => part.file));
     const ms = Math.round(performance.now() - started);
     io.stdout.write(
       `specforge: ${label}: ${plural(changed.length, "file")} written (${ms} ms)${changed.length > 0 && changed.length <= 4 ? `: ${changed.join(", ")}` : ""}\n`,

@@ -56,6 +56,7 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
         // their refs are relative to the file they came from.
         delete value.$ref;
         Object.assign(value, structuredClone(target.value));
+        origins.push({ prefix: pointer, source: target.source, pointer: target.pointer });
         rewrite(value, target.source, pointer, valueKind);
         return "skip";
       }
@@ -112,7 +113,7 @@ export function bundle(root: SpecSource, diagnostics: Diagnostic[]): SpecSource 
     file: root.file,
     text: root.text,
     document,
-    files: [...sources.keys()],
+    parts: [...sources].filter(([, source]) => source !== root).map(([file, { text }]) => ({ file, text })),
     locate(pointer: string): Position | undefined {
       const origin = origins
         .filter((o) => pointer === o.prefix || pointer.startsWith(`${o.prefix}/`))

@@ -24,15 +24,24 @@ export interface SpecSource {
   locate(pointer: string): Position | undefined;
   /** What tells this document apart from others in the same file: a page's title. */
   label?: string;
-  /** Every file read for this document (the root and the parts it references), when there are parts. */
-  files?: string[];
+  /** The other files read for this document (the parts its refs name), resolved, with the text read. */
+  parts?: Part[];
+}
+
+/** A file a document's refs named, as the loader read it. */
+export interface Part {
+  file: string;
+  text: string;
 }
 
 /** Reads YAML or JSON, by file extension (YAML 1.2 also reads JSON, only slower). Syntax errors become diagnostics. */
 export function readSpec(file: string, diagnostics: Diagnostic[]): SpecSource | undefined {
-  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  const text = readSourceText(file);
   return parseSpec(file, text, file.toLowerCase().endsWith(".json") ? "json" : "yaml", diagnostics);
 }
+
+/** A file's text as the loader reads it: UTF-8, without a byte order mark. */
+export const readSourceText = (file: string): string => readFileSync(file, "utf8").replace(/^\uFEFF/, "");
 
 /** Parses spec text that `file` holds (the whole file, or a block of a Markdown page). */
 export function parseSpec(file: string, text: string, syntax: "json" | "yaml", diagnostics: Diagnostic[]): SpecSource | undefined {

@@ -1,13 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { sha256, type SpecInputs } from "../cache/inputs.js";
 import { isGeneratedFile, JSON_HEADER } from "../emit/header.js";
 import { renderAll, type Reuse } from "../emit/reuse.js";
 import type { RenderedFile } from "../files.js";
+import { readSourceText, type Part } from "../load/source.js";
 
 /**
- * What produced the output folder: fingerprints of the generator and the spec (cache/inputs.ts),
- * how many warnings the run gave, and each file's hash, sealed by a digest of all of them (so a
+ * What produced the output folder: fingerprints of the generator and the spec with the parts it
+ * read (cache/inputs.ts), how many warnings the run gave, each file's hash, and the digest of the
+ * view each rendered file came from (emit/reuse.ts), sealed by a digest of all of them (so a
  * line-by-line merge of two versions is not taken for either). Committed with the output, so that
  * `--check` on a fresh clone (CI) can see that the folder is current without generating anything.
  * `--check` does not compare this file itself: a stale fingerprint (say, after a generator upgrade
@@ -119,8 +121,20 @@ export function outputCurrent(out: string, inputs: Inputs): boolean {
   }
 }
 
-/** The parts (files a spec's refs named) the folder's fingerprint records, as paths; none without an intact fingerprint. */
-export function recordedParts(out: string): string[] {
-  const parts = readFingerprint(out)?.parts;
-  return Array.isArray(parts) && parts.every((p) => typeof p === "string") ? parts.map((p) => join(out, p)) : [];
+/**
+ * The parts (files a spec's refs named) the folder's fingerprint records, read as the loader reads
+ * them; undefined without an intact fingerprint, or when one is no longer a readable file.
+ */
+export function recordedParts(out: string): Part[] | undefined {
+  const parts = readFingerprint(out)?.parts ?? [];
+  try {
+    return parts.map((path) => {
+      const file = resolve(out, path);
+      // Only files: a path edited to name a device must not be read.
+      if (!statSync(file).isFile()) throw new Error(`${file} is not a file`);
+      return { file, text: readSourceText(file) };
+    });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import { basename, join } from "node:path";
-import { generatorFingerprint, specInputs } from "../../generator/cache/inputs.js";
+import { generatorFingerprint, specDigest } from "../../generator/cache/inputs.js";
 import { runCli, type CliResult } from "./cli.js";
 import { recordedOnce } from "./once.js";
 import { ROOT } from "./paths.js";
@@ -20,7 +20,7 @@ export function generatedOnce(spec: string): CliResult & { out: string } {
   const key = createHash("sha256")
     .update(generatorFingerprint())
     .update("\0")
-    .update(specInputs([spec], undefined, [], ROOT)?.spec ?? `${spec}\0${Date.now()}`)
+    .update(specDigest([spec], ROOT) ?? `${spec}\0${Date.now()}`)
     .digest("hex")
     .slice(0, 24);
   const out = join(GENERATIONS, `${basename(spec)}-${key}`);
