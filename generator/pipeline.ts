@@ -101,11 +101,29 @@ export async function generate(
     add();
     return result;
   };
-  const analysis = await analyzeWith(specPath, diagnostics, timed);
+  const analysis = await analyzeForEmit(specPath, diagnostics, timed);
   if (!analysis) return { ok: false, diagnostics, timings };
   onStage("emit", { operation: analysis.api.operations.length, schema: analysis.api.schemas.length });
-  const files = await emitOutput(analysis, { format, timed, timings, emit: asInput(specPath).emit ?? DEFAULT_EMIT, reuse });
-  return { ok: true, files, api: analysis.api, model: analysis.model, parts: partsRead(analysis.inputs), diagnostics, timings };
+  const { api, names, inputFiles, parts } = analysis;
+  const files = await emitOutput({ api, names }, { format, timed, timings, emit: asInput(specPath).emit ?? DEFAULT_EMIT, reuse });
+  const model = apiModel(api, names, inputFiles, timed);
+  files.push(modelFile(model));
+  return { ok: true, files, api, model, parts, diagnostics, timings };
+}
+
+/**
+ * What `generate` keeps of an analysis. The documents only diagnostics needed, and they are half
+ * of what it holds for a large spec (Microsoft Graph beta: 160 of 340 MiB); the API model is built
+ * after the code is printed. Neither is then live while the code is printed, when the heap grows
+ * most, and V8 sizes the heap by what is live.
+ */
+async function analyzeForEmit(
+  specPath: InputLike,
+  diagnostics: Diagnostic[],
+  timed: Timer,
+): Promise<{ api: Api; names: NameTable; inputFiles: string[]; parts: Part[] } | undefined> {
+  const analysis = await analyzeIr(specPath, diagnostics, timed);
+  return analysis && { api: analysis.api, names: analysis.names, inputFiles: analysis.inputFiles, parts: partsRead(analysis.inputs) };
 }
 
 /** How `emitOutput` runs: all optional, as the watch mode needs none but the emit options. */
@@ -117,15 +135,18 @@ interface EmitRun {
   reuse?: Reuse;
 }
 
-/** emit -> format: the second half of `generate`, from an analysis (the watch mode keeps one). */
-export async function emitOutput({ api, names, model }: Analysis, run: EmitRun = {}): Promise<RenderedFile[]> {
+/**
+ * emit -> format: the code of `generate`, from an analysis (the watch mode keeps one), and
+ * package.json. The API model's file is the caller's to add.
+ */
+export async function emitOutput({ api, names }: Pick<Analysis, "api" | "names">, run: EmitRun = {}): Promise<RenderedFile[]> {
   const { format = unformatted, timed = (_stage, work) => work(), timings = {}, emit = DEFAULT_EMIT, reuse = renderAll } = run;
   const emitted = timed("emit", () => [emitTypesFile(api, names) ?? [], emitTextFiles(api, names, emit, reuse)].flat());
   const start = performance.now();
   const files = await format(emitted);
   timings.format = performance.now() - start;
   // Already deterministic JSON: never restyled.
-  files.push(modelFile(model), packageJsonFile());
+  files.push(packageJsonFile());
   return files;
 }
 
@@ -161,6 +182,25 @@ export async function analyzeWith(
   diagnostics: Diagnostic[],
   timed: Timer = (_stage, run) => run(),
 ): Promise<Analysis | undefined> {
+  const analysis = await analyzeIr(specPath, diagnostics, timed);
+  if (!analysis) return undefined;
+  const { source, inputs, api, names, inputFiles } = analysis;
+  return { source, inputs, api, names, model: apiModel(api, names, inputFiles, timed) };
+}
+
+/** The API model: what the output records and change reports compare. Merged inputs are named in it. */
+function apiModel(api: Api, names: NameTable, inputFiles: string[], timed: Timer): ApiModel {
+  const model = timed("model", () => buildApiModel(api, names));
+  if (inputFiles.length > 0) model.inputs = inputFiles;
+  return model;
+}
+
+/** load -> validate -> (merge) -> IR -> names, and the input files' names when there are several inputs. */
+async function analyzeIr(
+  specPath: InputLike,
+  diagnostics: Diagnostic[],
+  timed: Timer,
+): Promise<(Omit<Analysis, "model"> & { inputFiles: string[] }) | undefined> {
   const { specs: paths, naming } = asInput(specPath);
   const inputs = await loadDocuments(specPath, diagnostics, timed);
   if (inputs.length === 0 || hasErrors(diagnostics)) return undefined;
@@ -180,10 +220,8 @@ export async function analyzeWith(
   const api = timed("ir", () => buildIr(source.document as Record<string, unknown>, locator(source, diagnostics)));
   if (hasErrors(diagnostics)) return undefined;
   const names = timed("names", () => planNames(api, naming));
-  const model = timed("model", () => buildApiModel(api, names));
   const files = [...new Set(inputs.map((input) => resolve(input.file)))];
-  if (files.length > 1 || inputs.length > 1) model.inputs = fromCommonFolder(files);
-  return { source, inputs, api, names, model };
+  return { source, inputs, api, names, inputFiles: files.length > 1 || inputs.length > 1 ? fromCommonFolder(files) : [] };
 }
 
 /** Paths from the deepest folder holding them all: the same wherever the generator runs from, and wherever the project lies. */

@@ -5,9 +5,9 @@ import { printFile } from "./print/lines.js";
 import { call, id, member, named, str, type Stmt } from "./print/tree.js";
 import { FILE_HEADER } from "./header.js";
 import { modulePath, type EmitOptions } from "./modules.js";
-import { fileViews, renderClient, renderOperationFiles, renderRuntime, renderWire } from "./operations/render.js";
+import { fileViews, renderClient, renderOperationFile, renderRuntime, renderWire } from "./operations/render.js";
 import type { RenderedFile } from "../files.js";
-import { operationViews } from "./operations/view-model.js";
+import { clientView, operationView, type ClientView } from "./operations/view-model.js";
 import { renderAll, renderFile, type Reuse } from "./reuse.js";
 import { loadTemplates } from "./templates.js";
 import { guardModule } from "./types/guards.js";
@@ -19,8 +19,15 @@ import { guardModule } from "./types/guards.js";
 export function emitTextFiles(api: Api, names: NameTable, options: EmitOptions, reuse: Reuse = renderAll): RenderedFile[] {
   const header = FILE_HEADER;
   const templates = loadTemplates(["runtime", "wire", "operations", "client", "index"] as const);
-  const views = operationViews(api, names);
-  const files = renderOperationFiles(templates.operations, views, names, header, options, reuse);
+  // One group's views at a time: the full views of a large API (print trees of every type and
+  // request) are as much memory as its IR; the client, wire.ts and index.ts need only a little of each.
+  const views: ClientView[] = [];
+  const files: RenderedFile[] = [];
+  for (const { file, operations } of fileViews(api.operations.map((operation, i) => ({ file: names.operations[i]!.file, i })))) {
+    const full = operations.map(({ i }) => operationView(api.operations[i]!, names.operations[i]!, names));
+    files.push(renderOperationFile(templates.operations, { file, operations: full }, names, header, options, reuse));
+    full.forEach((view, k) => (views[operations[k]!.i] = clientView(view)));
+  }
   files.push(renderClient(templates.client, views, header, options, reuse));
   files.push(renderRuntime(templates.runtime, api, names, header, reuse));
   const wire = renderWire(templates.wire, views, header, options, reuse);

@@ -61,7 +61,7 @@ export class WatchSession {
     const diagnostics: Diagnostic[] = [];
     const analysis = await analyzeWith(this.input, diagnostics);
     if (!analysis) return { ok: false, diagnostics };
-    const files = await emitOutput(analysis, { emit: this.emit });
+    const files = [...(await emitOutput(analysis, { emit: this.emit })), modelFile(analysis.model)];
     this.state =
       analysis.inputs.length === 1
         ? {

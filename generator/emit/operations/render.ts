@@ -6,12 +6,16 @@ import { modulePath, type EmitOptions } from "../modules.js";
 import type { Template } from "../templates.js";
 import type { RenderedFile } from "../../files.js";
 import { renderFile, type Reuse } from "../reuse.js";
-import type { OperationView } from "./view-model.js";
+import type { ClientView, OperationView } from "./view-model.js";
 
 /** Operations grouped by file, files and operations in spec order of first appearance. */
-export function fileViews(views: OperationView[]): { file: string; operations: OperationView[] }[] {
-  const files = new Map<string, OperationView[]>();
-  for (const view of views) files.set(view.file, [...(files.get(view.file) ?? []), view]);
+export function fileViews<V extends { file: string }>(views: V[]): { file: string; operations: V[] }[] {
+  const files = new Map<string, V[]>();
+  for (const view of views) {
+    const list = files.get(view.file);
+    if (list) list.push(view);
+    else files.set(view.file, [view]);
+  }
   return [...files].map(([file, operations]) => ({ file, operations }));
 }
 
@@ -23,38 +27,36 @@ const importOf = (names: string[], from: string, typeOnly = false): Stmt => ({
   names: names.map((n) => (n.startsWith("type ") ? { name: n.slice(5), typeOnly: true } : { name: n })),
 });
 
-/** One `operations/<file>.ts` per client group. */
-export function renderOperationFiles(
+/** The `operations/<file>.ts` of one client group. */
+export function renderOperationFile(
   template: Template,
-  views: OperationView[],
+  { file, operations }: { file: string; operations: OperationView[] },
   names: NameTable,
   header: string,
   options: EmitOptions,
   reuse: Reuse,
-): RenderedFile[] {
-  return fileViews(views).map(({ file, operations }) => {
-    const ids = new Set(operations.flatMap((o) => o.schemaIds));
-    const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
-    const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort();
-    const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) =>
-      operations.some((o) => o.errorAlias !== undefined && JSON.stringify(o.errorAlias).includes(`"${t}"`)),
-    );
-    const runtimeImports = [
-      "ApiError",
-      "request",
-      "type RequestOptions",
-      ...ranges.map((t) => `type ${t}`),
-      ...(operations.some((o) => o.uploads) ? ["type Uploadable"] : []),
-    ];
-    const imports = [importOf(runtimeImports, modulePath("../runtime", options))];
-    if (typeImports.length > 0) imports.push(importOf(typeImports, modulePath("../types", options), true));
-    if (helpers.length > 0) imports.push(importOf(helpers, modulePath("../wire", options)));
-    return renderFile(`operations/${file}.ts`, template, { header, imports, operations }, reuse);
-  });
+): RenderedFile {
+  const ids = new Set(operations.flatMap((o) => o.schemaIds));
+  const typeImports = [...new Set([...ids].map((id) => names.schemas.get(id)!.type))].sort();
+  const helpers = [...new Set(operations.flatMap((o) => o.helpers))].sort();
+  const ranges = ["ClientErrorStatus", "ServerErrorStatus"].filter((t) =>
+    operations.some((o) => o.errorAlias !== undefined && JSON.stringify(o.errorAlias).includes(`"${t}"`)),
+  );
+  const runtimeImports = [
+    "ApiError",
+    "request",
+    "type RequestOptions",
+    ...ranges.map((t) => `type ${t}`),
+    ...(operations.some((o) => o.uploads) ? ["type Uploadable"] : []),
+  ];
+  const imports = [importOf(runtimeImports, modulePath("../runtime", options))];
+  if (typeImports.length > 0) imports.push(importOf(typeImports, modulePath("../types", options), true));
+  if (helpers.length > 0) imports.push(importOf(helpers, modulePath("../wire", options)));
+  return renderFile(`operations/${file}.ts`, template, { header, imports, operations }, reuse);
 }
 
 /** The object `createClient` returns: nested groups, each method an arrow calling its operation function. */
-function clientObject(views: OperationView[]): Expr {
+function clientObject(views: ClientView[]): Expr {
   interface Group {
     members: ObjectMember[];
     groups: Map<string, Group>;
@@ -87,7 +89,7 @@ function clientObject(views: OperationView[]): Expr {
   return { kind: "object", properties: root.members, expanded: true };
 }
 
-export function renderClient(template: Template, views: OperationView[], header: string, options: EmitOptions, reuse: Reuse): RenderedFile {
+export function renderClient(template: Template, views: ClientView[], header: string, options: EmitOptions, reuse: Reuse): RenderedFile {
   const imports = fileViews(views).map(({ file, operations }) =>
     importOf(
       operations.flatMap((o) => [...o.functions.map((f) => f.fn), `type ${o.paramsType}`]),
@@ -222,7 +224,7 @@ const WIRE_HELPERS: Record<string, string[]> = {
 /** wire.ts, holding only the helpers some operation uses; undefined when none does. */
 export function renderWire(
   template: Template,
-  views: OperationView[],
+  views: ClientView[],
   header: string,
   options: EmitOptions,
   reuse: Reuse,

@@ -1,4 +1,4 @@
-import type { Api, BodyField, Operation, RequestBody, TypeNode } from "../../ir/model.js";
+import type { BodyField, Operation, RequestBody, TypeNode } from "../../ir/model.js";
 import { successResponses } from "../../ir/media.js";
 import { referencedSchemas } from "../../ir/references.js";
 import type { NameTable, OperationNames } from "../../names/plan.js";
@@ -217,5 +217,15 @@ export function operationView(operation: Operation, own: OperationNames, names: 
   };
 }
 
-export const operationViews = (api: Api, names: NameTable): OperationView[] =>
-  api.operations.map((operation, i) => operationView(operation, names.operations[i]!, names));
+/** What the client, wire.ts and index.ts need of an operation: its view without the types and the request, which only its file prints. */
+export type ClientView = Pick<OperationView, "groupPath" | "file" | "paramsType" | "helpers"> & {
+  functions: Pick<FunctionView, "fn" | "method" | "parameters" | "link">[];
+};
+
+export const clientView = ({ groupPath, file, paramsType, helpers, functions }: OperationView): ClientView => ({
+  groupPath,
+  file,
+  paramsType,
+  helpers,
+  functions: functions.map(({ fn, method, parameters, link }) => ({ fn, method, parameters, link })),
+});
