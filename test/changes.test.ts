@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { classify } from "../generator/changes/classify.js";
 import { diffApiModels } from "../generator/changes/diff.js";
 import type { ApiChange, ApiModel } from "../generator/changes/model.js";
-import { modelFile } from "../generator/changes/record.js";
+import { MODEL_FILE, modelFile, readRecordedModel } from "../generator/changes/record.js";
 import { buildApiModel } from "../generator/changes/snapshot.js";
 import { isGeneratedFile } from "../generator/emit/header.js";
 import { FIXTURES } from "./support/paths.js";
@@ -214,6 +215,24 @@ describe("the recorded model", () => {
     ]);
     // A spec property named like an Object.prototype member is data, not a lookup into the prototype.
     expect(diffApiModels(parsed, modelOf(document)).changes).toEqual([]);
+  });
+
+  it("writes a pointer below its parent's as the rest after it, and reads it back whole, as format 2 wrote it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "specforge-model-"));
+    const document = parse(readFileSync(join(FIXTURES, "zoo-3.1.yaml"), "utf8")) as Record<string, unknown>;
+    const model = modelOf(document);
+    const file = modelFile(model);
+    mkdirSync(join(dir, ".specforge"));
+    writeFileSync(join(dir, MODEL_FILE), file.content);
+    expect(file.content).toContain('"pointer":"+/');
+    const read = readRecordedModel(dir);
+    expect("model" in read && read.model).toEqual({ ...JSON.parse(JSON.stringify(model)), "//": expect.any(String) });
+    // A model of format 2, every pointer whole, reads the same.
+    writeFileSync(join(dir, MODEL_FILE), JSON.stringify({ ...model, format: 2 }));
+    const old = readRecordedModel(dir);
+    expect("model" in old && old.model).toEqual(JSON.parse(JSON.stringify(model)));
+    // Round trips through the change report: nothing changed.
+    expect("model" in read && diffApiModels(read.model, model).changes).toEqual([]);
   });
 
   it("records a hoisted schema used from many places once, by name (a Writable twin reached 2^16 ways)", () => {

@@ -6,8 +6,12 @@ import type { Literal, ResponseReading } from "../ir/model.js";
 import type { PrimitiveKind } from "../ir/walk.js";
 import type { ChangeKind } from "./classify.js";
 
-/** Bumped when the recorded model changes shape; a model of another format is not compared. */
-export const API_MODEL_FORMAT = 2;
+/**
+ * Bumped when the recorded model changes shape; a model of another format is not compared.
+ * Format 3 writes a pointer below its parent's as the rest after it (record.ts); format 2, which
+ * wrote every pointer whole, is still read.
+ */
+export const API_MODEL_FORMAT = 3;
 
 /**
  * A type as a client of the generated code sees it: the IR's TypeNode without documentation,

@@ -12,14 +12,33 @@ export const MODEL_FILE = ".specforge/api-model.json";
  * JSON.stringify with keys sorted by code point at every level, so the bytes depend on the API
  * alone; written directly rather than through sorted copies, which cost a large spec's run as much
  * in garbage as in time. Undefined is left out of objects and is null in arrays, as JSON.stringify does.
+ * A `pointer` below the pointer of the nearest entry above it (a property's below its object's, a
+ * parameter's below its operation's) is written as `+` and the rest after it: most pointers of a
+ * model are such, and written whole they were 40% of its bytes (Microsoft Graph: 30 of 72 MB).
  */
-function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? "null" : sortedJson(item))).join(",")}]`;
+function sortedJson(value: unknown, base = ""): string {
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? "null" : sortedJson(item, base))).join(",")}]`;
   if (!isRecord(value)) return JSON.stringify(value);
+  const own = typeof value.pointer === "string" ? value.pointer : undefined;
   const members: string[] = [];
-  for (const key of Object.keys(value).sort())
-    if (value[key] !== undefined) members.push(`${JSON.stringify(key)}:${sortedJson(value[key])}`);
+  for (const key of Object.keys(value).sort()) {
+    if (value[key] === undefined) continue;
+    const text = key === "pointer" && own !== undefined ? JSON.stringify(below(own, base)) : sortedJson(value[key], own ?? base);
+    members.push(`${JSON.stringify(key)}:${text}`);
+  }
   return `{${members.join(",")}}`;
+}
+
+const below = (pointer: string, base: string): string =>
+  base !== "" && pointer.startsWith(`${base}/`) ? `+${pointer.slice(base.length)}` : pointer;
+
+/** The pointers `sortedJson` wrote below their parent's, whole again, in place. */
+function wholePointers(value: unknown, base = ""): void {
+  if (Array.isArray(value)) return value.forEach((item) => wholePointers(item, base));
+  if (!isRecord(value)) return;
+  if (typeof value.pointer === "string" && value.pointer.startsWith("+")) value.pointer = base + value.pointer.slice(1);
+  const inner = typeof value.pointer === "string" ? value.pointer : base;
+  for (const [key, item] of Object.entries(value)) if (key !== "pointer" || typeof item !== "string") wholePointers(item, inner);
 }
 
 /**
@@ -51,6 +70,9 @@ export function modelFile(model: ApiModel, lines: WeakMap<object, string> = new 
   return { path: MODEL_FILE, content: `${output.join("\n")}\n}\n` };
 }
 
+/** The formats this version reads: its own, and the one before, whose pointers were all whole. */
+const READABLE = [2, API_MODEL_FORMAT];
+
 export type Recorded = { model: ApiModel } | { missing: string } | { unreadable: string };
 
 /** The model recorded by the run that wrote `outDir`, if there is one this version can compare with. */
@@ -63,8 +85,10 @@ export function readRecordedModel(outDir: string): Recorded {
   } catch (error) {
     return { unreadable: `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  if (!isRecord(data) || data.format !== API_MODEL_FORMAT || !isRecord(data.operations) || !isRecord(data.schemas)) {
-    return { unreadable: `${file} is not an API model of format ${API_MODEL_FORMAT}` };
+  if (!isRecord(data) || !READABLE.includes(data.format as number) || !isRecord(data.operations) || !isRecord(data.schemas)) {
+    return { unreadable: `${file} is not an API model of format ${READABLE.join(" or ")}` };
   }
+  for (const entries of [data.operations, data.schemas]) for (const entry of Object.values(entries)) wholePointers(entry);
+  data.format = API_MODEL_FORMAT;
   return { model: data as unknown as ApiModel };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RenderedFile } from "../files.js";
+import { isRecord } from "../records.js";
 
 /**
  * What the last run wrote, offered back: the file at `path` as it is in the output folder, when
@@ -23,27 +24,33 @@ export function renderFile<V extends object>(path: string, render: (view: V) => 
 }
 
 /**
- * The digest of the view's JSON, fed to the hash a piece at a time: the members of objects and
- * arrays down to `depth` levels, and below that each value's JSON whole. The same view gives the
- * same digest, and no JSON text of a whole large view is ever held at once (a client of 22,000
- * operations would need hundreds of MiB for it). Brackets and separators keep the pieces apart.
+ * The digest of the view's JSON, fed to the hash a piece at a time: the view's members, and the
+ * items of long lists (operations, statements, a client's groups) near the top, each item's JSON
+ * whole. The same view gives the same digest, and no JSON text of a whole large view is ever held
+ * at once (a client of 22,000 operations would need hundreds of MiB for it), in few enough pieces
+ * that hashing them costs no more than writing the JSON. Brackets and separators keep them apart.
  */
 function viewDigest(view: object): string {
   const hash = createHash("sha256");
+  const long = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > LONG;
   const feed = (value: unknown, depth: number): void => {
-    if (depth === 0 || value === null || typeof value !== "object") {
-      hash.update(JSON.stringify(value) ?? "undefined");
-    } else if (Array.isArray(value)) {
+    if (long(value) && depth < DEPTH) {
       hash.update("[");
-      for (const item of value) (feed(item, depth - 1), hash.update(","));
+      for (const item of value) (feed(item, depth + 1), hash.update(","));
       hash.update("]");
-    } else {
+    } else if (isRecord(value) && depth < DEPTH && (depth === 0 || Object.values(value).some(long))) {
       hash.update("{");
       for (const [key, item] of Object.entries(value))
-        if (item !== undefined) (hash.update(JSON.stringify(key)).update(":"), feed(item, depth - 1), hash.update(","));
+        if (item !== undefined) (hash.update(JSON.stringify(key)).update(":"), feed(item, depth + 1), hash.update(","));
       hash.update("}");
+    } else {
+      hash.update(JSON.stringify(value) ?? "undefined");
     }
   };
-  feed(view, 4);
+  feed(view, 0);
   return hash.digest("hex");
 }
+
+/** Lists longer than this are fed an item at a time, down to this depth. */
+const LONG = 16;
+const DEPTH = 4;

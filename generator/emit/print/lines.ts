@@ -281,7 +281,27 @@ function propertyBody(key: string, value: Expr, n: number): string {
     const layout = arrowPropertyLines(n, key, value, flat);
     if (layout !== undefined) return layout;
   }
+  // prettier never breaks a template literal, nor a property before one: its interpolations print at infinite width.
+  if (value.kind === "template" && flat !== undefined) return `${pad(n)}${flat},`;
+  const hugged = huggedCallLines(n, key, value, flat);
+  if (hugged !== undefined) return hugged;
   return unit(n, flat, () => group(propertyDoc(key, value)), "", ",");
+}
+
+/**
+ * `key: callee({` ... `}),`: a call whose one argument is an object literal, that does not fit.
+ * prettier hugs the object (its last argument) when `key: callee({` fits the line: the property
+ * stays on the key's line, the call's head on it, and the object's members go one per line, as
+ * they would in any object that breaks. Undefined when the callee is more than a name or the call
+ * has type arguments, which it leaves to the document.
+ */
+function huggedCallLines(n: number, key: string, value: Expr, flat: Flat): string | undefined {
+  if (value.kind !== "call" || value.new || value.typeArgs?.length || value.callee.kind !== "id") return undefined;
+  const [argument, ...rest] = value.args;
+  if (rest.length > 0 || argument?.kind !== "object" || argument.properties.length === 0) return undefined;
+  const head = `${propertyKey(key)}: ${value.callee.name}(`;
+  if (fitOf(n, "", flat, ",") !== "breaks" || fitOf(n, head, "{", "") !== "fits") return undefined;
+  return objectLines(n, head, argument.properties, "),");
 }
 
 /**
