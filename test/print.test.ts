@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/pipeline.js";
 import { printFile } from "../generator/emit/print/lines.js";
+import type { Expr } from "../generator/emit/print/tree.js";
 import { prettierChanges, prettierFormat } from "./support/layout.js";
 import { FIXTURE_SPECS, FIXTURES } from "./support/paths.js";
 import { statement } from "./support/print-trees.js";
@@ -29,6 +30,32 @@ describe("the printer prints what prettier prints", () => {
       { numRuns: Number(process.env.PRINT_RUNS ?? 300), seed },
     );
   }, 120_000);
+});
+
+describe("template literals", () => {
+  it("print their interpolations as prettier does, at unlimited width: a long call with an object argument stays whole", async () => {
+    const long = "a".repeat(60);
+    const call: Expr = {
+      kind: "call",
+      callee: { kind: "id", name: "f" },
+      args: [
+        {
+          kind: "object",
+          properties: [
+            { kind: "property", key: "x", value: { kind: "string", value: long } },
+            { kind: "property", key: "y", value: { kind: "string", value: long } },
+          ],
+        },
+      ],
+    };
+    const template: Expr = { kind: "template", quasis: ["a ", " b"], expressions: [call] };
+    const content = printFile("// A generated file.", [
+      { kind: "return", argument: template },
+      { kind: "const", name: "request", value: { kind: "object", properties: [{ kind: "property", key: "path", value: template }] } },
+    ]);
+    expect(content).toContain(`\`a \${f({ x: "${long}", y: "${long}" })} b\``);
+    expect(content).toBe(await prettierFormat(content));
+  });
 });
 
 /** Every spec among the fixtures: the feature fixtures, and each one of repro/, unit/, changes/ and pages/. */

@@ -28,5 +28,5 @@ export const LAYOUT = {
   endOfLine: "lf",
 } as const;
 
-export const printDoc = (doc: Doc): string =>
-  printer.printDocToString(doc, { printWidth: LAYOUT.printWidth, tabWidth: LAYOUT.tabWidth, useTabs: LAYOUT.useTabs }).formatted;
+export const printDoc = (doc: Doc, printWidth: number = LAYOUT.printWidth): string =>
+  printer.printDocToString(doc, { printWidth, tabWidth: LAYOUT.tabWidth, useTabs: LAYOUT.useTabs }).formatted;

@@ -112,7 +112,7 @@ function printWithoutParens(e: Expr, parent: Parent, expandLastArg: boolean): Do
   }
 }
 
-/** Expressions inside `${}` are never broken (prettier prints them on one line). */
+/** Expressions inside `${}` are printed as prettier prints them: at unlimited width, so never broken where a line could break. */
 function templateDoc(e: Expr & { kind: "template" }): Doc {
   const parts: Doc[] = ["`"];
   e.quasis.forEach((text, i) => {
@@ -124,7 +124,7 @@ function templateDoc(e: Expr & { kind: "template" }): Doc {
   return parts;
 }
 
-const printFlat = (doc: Doc): string => printDoc(removeLines(doc));
+const printFlat = (doc: Doc): string => printDoc(doc, Number.POSITIVE_INFINITY);
 
 function lookupDoc(e: Expr & ({ kind: "member" } | { kind: "index" })): Doc {
   if (e.kind === "member" && !isComputed(e)) return [".", e.property];
