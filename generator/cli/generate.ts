@@ -102,11 +102,13 @@ export async function runGenerate(args: GenerateArgs, io: Io = process, extras: 
   const digest = specDigest(args.spec, args.out);
   // The folder's fingerprint says the same spec (and the parts it read then) and generator wrote it, and nothing was edited since.
   const parts = args.check && args.format === "text" && digest !== undefined ? recordedParts(args.out) : undefined;
-  if (digest !== undefined && parts !== undefined) {
-    if (outputCurrent(args.out, { generator, ...specInputs(digest, input.filters, parts, args.out) })) {
-      io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
-      return EXIT.ok;
-    }
+  if (
+    digest !== undefined &&
+    parts !== undefined &&
+    outputCurrent(args.out, { generator, ...specInputs(digest, input.filters, parts, args.out) })
+  ) {
+    io.stdout.write(`specforge: ${folderLabel(shown)} is up to date (spec and generator unchanged since it was generated).\n`);
+    return EXIT.ok;
   }
   // Loaded only now: the stages are not needed on the path above.
   const { generate } = await import("../pipeline.js");
